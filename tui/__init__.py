@@ -1,0 +1,1 @@
+"""zgc's Textual app."""
