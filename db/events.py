@@ -6,3 +6,7 @@ from .records import ArticleText, Event
 
 def extract_events(article: ArticleText) -> list[Event]:
     return []
+
+
+def timeline_key(event: Event) -> tuple:
+    return (event.date, event.document or "", event.actor or "", event.action or "")
