@@ -321,7 +321,8 @@ def _write(conn: sqlite3.Connection, files: list[Path], jobs: int, progress: Pro
                 "INSERT INTO articles (id, document_id, source_file, seq, title, subtitle, authors, publication,"
                 " published, year, kind, doc_number, issuer, body, chars, start, end, body_start,"
                 " n_metrics, n_events, n_entities) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (article_id, doc_id, result.path, seq, a.title, a.subtitle, json.dumps(list(a.authors), ensure_ascii=False),
+                (article_id, doc_id, result.path, seq, a.title, a.subtitle,
+                 json.dumps(list(a.authors), ensure_ascii=False),
                  a.publication, a.published, _year(a.published), a.kind, a.doc_number, a.issuer, a.body,
                  len(a.body), a.start, a.end, a.body_start, len(ar.metrics), len(ar.events), len(eids)),
             )
@@ -404,7 +405,8 @@ FACETS = {
     ("metrics", "kind"): "SELECT kind, count(*) FROM metrics GROUP BY 1",
     ("metrics", "year"): "SELECT year, count(*) FROM metrics WHERE year IS NOT NULL GROUP BY 1",
     ("entities", "type"): "SELECT type, count(*) FROM entities GROUP BY 1",
-    ("timeline", "policy"): "SELECT CASE is_policy WHEN 1 THEN 'policy' ELSE 'other' END, count(*) FROM timeline GROUP BY 1",
+    ("timeline", "policy"): "SELECT CASE is_policy WHEN 1 THEN 'policy' ELSE 'other' END, count(*)"
+                            " FROM timeline GROUP BY 1",
     ("timeline", "year"): "SELECT year, count(*) FROM timeline GROUP BY 1",
     ("timeline", "actor"): "SELECT actor, count(*) FROM timeline WHERE actor IS NOT NULL GROUP BY 1",
 }

@@ -25,6 +25,7 @@ class Decoded:
     text: str
     encoding: str
     truncated: bool = False  # the file ended in the middle of a character
+    damaged: bool = False  # a few invalid bytes were replaced by U+FFFD
 
 
 def decode(data: bytes) -> Decoded | None:
@@ -39,6 +40,10 @@ def decode(data: bytes) -> Decoded | None:
         decoded = _strict_or_truncated(data, codec, codec)
         if decoded is not None:
             return decoded
+    # UTF-8 with a few damaged bytes: keep the text, mark what was lost.
+    text = data.decode("utf-8", errors="replace")
+    if text.count("\ufffd") <= max(8, len(text) // 200):
+        return Decoded(text, "utf-8", damaged=True)
     return None
 
 
@@ -85,6 +90,8 @@ def read_document(path: Path, display: str | None = None) -> tuple[Document | No
     if not text.strip():
         return None, [Problem(name, "empty", "the file holds only white space")]
     problems = []
+    if decoded.damaged:
+        problems.append(Problem(name, "damaged", "some invalid UTF-8 bytes were replaced; kept the rest"))
     if decoded.truncated:
         problems.append(Problem(name, "truncated", "the file ends in the middle of a character; kept the rest"))
     return Document(name, text, decoded.encoding, sha, len(data), problems), problems

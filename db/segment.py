@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import logging
 import re
+import warnings
 from functools import lru_cache
 from importlib import resources
 
-import jieba
+with warnings.catch_warnings():
+    # jieba imports pkg_resources, which warns on every import under new setuptools.
+    warnings.simplefilter("ignore")
+    import jieba
 
 _WORD = re.compile(r"\w", re.UNICODE)
 

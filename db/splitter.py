@@ -32,7 +32,9 @@ _LEAD = re.compile(
     r"^(?:本报[\u4e00-\u9fff\d]{0,10}讯|【[^】]{0,20}讯】|新华社[\u4e00-\u9fff\d]{0,14}电|中新网[\u4e00-\u9fff\d]{0,14}电)"
     r"\s*(?:[(（]\s*(?:记者|通讯员)[^)）]{1,30}[)）]|(?:记者|通讯员)\s*" + _NAME + r"(?:报道)?)?\s*"
 )
-_LEAD_AUTHORS = re.compile(r"(?:记者|通讯员|实习生)\s*(" + _NAME + r"(?:[ \u3000、]+" + _NAME + r")*?)(?:报道)?(?=[)）\s]|$)")
+_LEAD_AUTHORS = re.compile(
+    r"(?:记者|通讯员|实习生)\s*(" + _NAME + r"(?:[ \u3000、]+" + _NAME + r")*?)(?:报道)?(?=[)）\s]|$)"
+)
 _CONTINUED_FROM = re.compile(r"^[▲▶■◆\s]*上接\s*[\d一二三四五六七八九十]+\s*版")
 _CONTINUED_TO = re.compile(r"^[▲▶■◆\s]*(?:下转|转)\s*[\d一二三四五六七八九十]+\s*版")
 _SPEAKER = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9()（）·“”\s]{4,40}[：:]$")
@@ -46,8 +48,10 @@ _TRAILING_NAMES = re.compile(r"[。！？”](" + _NAME + r"(?:\s+" + _NAME + r"
 _MASTHEAD = re.compile(
     r"刊号|邮发代号|星期[一二三四五六日天]|第\s*\d+\s*期|总第|https?://|www\.|主管|主办|出版|电子版|版次"
 )
-_GOV_META = re.compile(r"^[【\[]?\s*(发布日期|发文日期|颁布时间|颁布日期|实施时间|成文日期|文号|发文字号|颁布部门|发文机关|"
+_GOV_META = re.compile(r"^[【\[]?\s*(发布日期|发文日期|颁布时间|颁布日期|实施时间|成文日期|文号|发文字号|颁布部门|"
+                       r"发文机关|"
                        r"法规类别|信息来源|索引号|主题分类|来源)\s*[】\]]?\s*[:：]")
+_POLICY_TITLE = re.compile(r"通知|意见|办法|方案|规定|决定|计划|规划|纲要|细则|条例|措施|公告|批复|函")
 _BREADCRUMB = re.compile(r"^(您当前所在位置|当前位置|您的位置|首页|>|＞|›)")
 _FOOTER = re.compile(r"^(转载链接地址|【打印本页】|【关闭窗口】|分享到|Produced By|打印本页|关闭窗口|扫一扫|责任编辑)")
 _PUBLICATION = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:日报|晚报|导报|时报|早报|商报|周报|周刊|科技报|青年报|报)$")
@@ -121,7 +125,7 @@ def _masthead_end(paras: list[Para]) -> int:
 
 
 def page_publication(paras: list[Para], masthead_end: int) -> str | None:
-    names = [p.text for p in paras[:masthead_end] if _PUBLICATION.match(p.text)]
+    names = [line for p in paras[:masthead_end] for line in p.text.split("\n") if _PUBLICATION.match(line)]
     return max(names, key=len) if names else None
 
 
@@ -188,7 +192,7 @@ def split_page(text: str) -> list[Article]:
         units = [_government_unit(paras, meta_idx)]
         published = published or _meta_date(paras, meta_idx)
     else:
-        units = _newspaper_units(paras, mast)
+        units = _newspaper_units(paras, mast, publication)
     published = published or content_date(text)
     articles = [_article(u, text) for u in units]
     return [replace(a, publication=publication, published=published) for a in articles if a.title or a.body]
@@ -227,7 +231,7 @@ def _government_unit(paras: list[Para], meta_idx: list[int]) -> _Unit:
             break
         body.append(p)
     title = header[-1].text if header else ""
-    kind = "policy" if re.search(r"通知|意见|办法|方案|规定|决定|计划|规划|纲要|细则|条例|措施|公告|批复|函", title) else "notice"
+    kind = "policy" if _POLICY_TITLE.search(title) else "notice"
     return _Unit(kind, header[-1:], body, [])
 
 
@@ -238,7 +242,9 @@ _SURNAMES = set(
     "褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁"
     "胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
 )
-_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "西门")
+_COMPOUND_SURNAMES = (
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "西门",
+)
 
 
 def _is_person_name(name: str) -> bool:
@@ -404,7 +410,7 @@ def _captions(flow: list[Para]) -> tuple[list[Para], list[tuple[int, _Unit]]]:
     return keep, captions
 
 
-def _newspaper_units(paras: list[Para], mast: int) -> list[_Unit]:
+def _newspaper_units(paras: list[Para], mast: int, publication: str | None) -> list[_Unit]:
     flow, captions = _captions(paras[mast:])
     starts = _starts(flow)
     if not starts or starts[0].head > 0:
@@ -415,7 +421,7 @@ def _newspaper_units(paras: list[Para], mast: int) -> list[_Unit]:
     units: list[_Unit] = []
     for n, s in enumerate(starts):
         end = starts[n + 1].head if n + 1 < len(starts) else len(flow)
-        units.extend(_story(flow, s, end))
+        units.extend(_story(flow, s, end, publication))
     order = sorted(
         [(u.header[0].start if u.header else u.body[0].start, u) for u in units if u.header or u.body]
         + [(c.body[0].start, c) for _, c in captions],
@@ -432,7 +438,7 @@ def _caption(text: Para | None, credit: Para) -> _Unit:
     return _Unit("caption", [], [text if text is not None else credit], authors)
 
 
-def _story(flow: list[Para], s: _Start, end: int) -> list[_Unit]:
+def _story(flow: list[Para], s: _Start, end: int, publication: str | None) -> list[_Unit]:
     """One story, and any labelled blocks (广告, 本期导读, 启事) that follow it."""
     header = [flow[j] for j in range(s.head, min(s.body, end)) if j not in s.marks]
     while len(header) > 1 and _is_kicker(header[0]):
@@ -463,7 +469,7 @@ def _story(flow: list[Para], s: _Start, end: int) -> list[_Unit]:
         lk = _label_kind(label.text) or "other"
         nxt = next((j for j, p in enumerate(rest[1:], 1) if p.headingish and _label_kind(p.text)), len(rest))
         block = rest[1:nxt]
-        title = next((p for p in block if p.headingish and not _PUBLICATION.match(p.text)
+        title = next((p for p in block if p.headingish and p.text != publication
                       and re.search(r"[\u4e00-\u9fff]{3}", p.text)), None) if lk == "ad" else None
         if title is not None:
             units.append(_Unit(lk, [title], block[block.index(title) + 1 :], []))
@@ -513,8 +519,10 @@ def _join(paras: list[Para], lead_strip: int) -> tuple[str, int]:
             if n:
                 parts.append("\n\n")
             parts.append(t)
-    start = paras[0].start + lead_strip if paras else 0
-    return "".join(parts), start
+    if not paras:
+        return "", 0
+    first = paras[0].text[lead_strip:]
+    return "".join(parts), paras[0].start + lead_strip + len(first) - len(first.lstrip())
 
 
 def _broken(p: Para) -> bool:
