@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import signal
 import sqlite3
 import time
 from collections import Counter, defaultdict
@@ -183,8 +184,18 @@ def _results(files: list[Path], jobs: int) -> Iterator[FileResult]:
             yield process_file(name)
         return
     segment.tokenizer()  # load the dictionary once; forked workers inherit it
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork"), initializer=_worker_init)
+    try:
         yield from pool.map(process_file, names, chunksize=1)
+    finally:
+        # On ctrl+c or an error, drop the queued files instead of finishing them.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_init() -> None:
+    # ctrl+c reaches the whole process group; only the parent handles it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 # ---------------------------------------------------------------- the catalog

@@ -194,8 +194,30 @@ def split_page(text: str) -> list[Article]:
     else:
         units = _newspaper_units(paras, mast, publication)
     published = published or content_date(text)
-    articles = [_article(u, text) for u in units]
+    articles = [part for u in units for part in _bounded(_article(u, text))]
     return [replace(a, publication=publication, published=published) for a in articles if a.title or a.body]
+
+
+MAX_BODY = 200_000  # characters; a longer "article" is a dump, cut so each part stays cheap to process
+
+
+def _bounded(article: Article) -> list[Article]:
+    """The article, or for a huge one, parts of at most MAX_BODY characters cut at sentence ends."""
+    body = article.body
+    if len(body) <= MAX_BODY:
+        return [article]
+    parts: list[Article] = []
+    pos = 0
+    while pos < len(body):
+        end = min(len(body), pos + MAX_BODY)
+        if end < len(body):
+            cut = max(body.rfind(ch, pos, end) for ch in "。！？\n")
+            end = cut + 1 if cut > pos else end
+        n = len(parts) + 1
+        parts.append(replace(article, body=body[pos:end], title=article.title if n == 1 else f"{article.title} ({n})",
+                             body_start=article.body_start + pos))
+        pos = end
+    return parts
 
 
 def _meta_date(paras: list[Para], meta_idx: list[int]) -> str | None:
