@@ -191,11 +191,25 @@ def split_page(text: str) -> list[Article]:
     if meta_idx:
         units = [_government_unit(paras, meta_idx)]
         published = published or _meta_date(paras, meta_idx)
+        facts = _meta_fields(paras, meta_idx)
     else:
         units = _newspaper_units(paras, mast, publication)
+        facts = {}
     published = published or content_date(text)
     articles = [part for u in units for part in _bounded(_article(u, text))]
-    return [replace(a, publication=publication, published=published) for a in articles if a.title or a.body]
+    return [replace(a, publication=publication, published=published, **facts) for a in articles if a.title or a.body]
+
+
+def _meta_fields(paras: list[Para], meta_idx: list[int]) -> dict[str, str]:
+    """文号 and 颁布部门 from a notice's metadata lines."""
+    out: dict[str, str] = {}
+    for i in meta_idx:
+        for line in paras[i].text.split("\n"):
+            m = re.match(r"^[【\[]?\s*(文号|发文字号|颁布部门|发文机关)\s*[】\]]?\s*[:：]\s*(.+)$", line.strip())
+            if m:
+                key = "doc_number" if m.group(1) in ("文号", "发文字号") else "issuer"
+                out.setdefault(key, m.group(2).strip())
+    return out
 
 
 MAX_BODY = 200_000  # characters; a longer "article" is a dump, cut so each part stays cheap to process

@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from zgc.db.build import build_catalog
 from zgc.db.cli import main as build_main
 from zgc.db.paths import bundled_corpus
@@ -38,11 +37,11 @@ def bad_corpus(tmp_path_factory) -> Path:
     (root / "gb18030.md").write_bytes((ORIGINAL + "\n\n").encode("gb18030"))  # differs from gbk.txt
     (root / "crlf.txt").write_bytes(ORIGINAL.replace("\n", "\r\n").encode("utf-8"))
     (root / "cr.txt").write_bytes(ORIGINAL.replace("\n", "\r").encode("utf-8"))
-    (root / "truncated.txt").write_bytes(ORIGINAL.encode("utf-8")[:-4] + "中".encode("utf-8")[:1])
+    (root / "truncated.txt").write_bytes(ORIGINAL.encode("utf-8")[:-4] + "中".encode()[:1])
     (root / "empty.txt").write_bytes(b"")
     (root / "blank.txt").write_bytes(" \n\r\n\t \u3000\n".encode("utf-8"))
     (root / "renamed.pdf.txt").write_bytes(b"%PDF-1.5\n%\xb5\xed\xae\xfb\n" + bytes(range(256)) * 40)
-    (root / "nul.txt").write_bytes("正文".encode("utf-8") + b"\x00\x00\x00" + "正文".encode("utf-8"))
+    (root / "nul.txt").write_bytes("正文".encode() + b"\x00\x00\x00" + "正文".encode())
     (root / "noise.txt").write_bytes(bytes((i * 37 + 11) % 256 for i in range(20000)))
     os.symlink(root / "nowhere.txt", root / "dangling.txt")
     sub = root / "zsub"  # sorts after utf8.txt, so the copy is the duplicate

@@ -104,6 +104,7 @@ def test_a_government_notice_with_metadata():
     assert notice.title == "关于印发《某市促进科技成果转化若干措施》的通知"
     assert notice.published == "2021-06-01"
     assert notice.body.startswith("各区科技局")
+    assert notice.doc_number == "某科发〔2021〕12号"
     assert "打印本页" not in notice.body
 
 
