@@ -191,7 +191,7 @@ def test_interrupt_stops_cleanly_with_a_message(tmp_path, previous_catalog, sig)
     proc = _start_build(corpus, db)
     _wait_for_temporary(db, proc)
     os.killpg(proc.pid, sig) if sig == signal.SIGINT else proc.send_signal(sig)
-    out, err = proc.communicate(timeout=60)
+    _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert "interrupted" in err and "Traceback" not in err
     _assert_intact(db, counts)
