@@ -17,7 +17,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
 from multiprocessing import get_context
@@ -25,7 +25,7 @@ from pathlib import Path
 
 from . import schema, segment
 from .entities import extract_entities
-from .events import extract_events, timeline_key
+from .events import extract_events, notice_events, timeline_key
 from .metrics import extract_metrics
 from .reader import read_document
 from .records import Article, ArticleText, EntityMention, Event, Metric, Problem
@@ -172,9 +172,16 @@ def process_article(article: Article) -> ArticleResult:
         title_index=segment.index_text(title_tokens),
         body_index=segment.index_text(body_tokens),
         metrics=extract_metrics(text),
-        events=extract_events(text),
+        events=_notice_events(article) + extract_events(text),
         mentions=extract_entities(text),
     )
+
+
+def _notice_events(article: Article) -> list[Event]:
+    """Dates of a notice's metadata lines; they stand before the body, so their span is (0, 0)."""
+    if not article.meta:
+        return []
+    return [replace(e, start=0, end=0) for e in notice_events(article.meta, article.title, article.issuer)]
 
 
 def _results(files: list[Path], jobs: int) -> Iterator[FileResult]:

@@ -85,6 +85,8 @@ _META = re.compile(
 _META_ISSUER = re.compile(r"(?:颁布部门|发布机构|发文机关|发文单位|信息来源)(?:】|\])?\s*[:：]\s*([^\s【\[]{2,40})")
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _SUMMARY_MAX = 60
+_WINDOW = 400
+_SCOPE_MAX = 200  # a date's verb comes within a clause or two of it
 
 
 @dataclass(frozen=True)
@@ -116,23 +118,28 @@ def _inside_brackets(text: str, pos: int, sent_start: int) -> bool:
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    """The sentence around `pos`: a line break ends it only after a full stop or a short line."""
-    start = pos
-    while start > 0:
-        c = text[start - 1]
-        if c in "。！？!?；;":
+    """The sentence around `pos`: a line break ends it only after a full stop or a short line.
+
+    The window is capped (_WINDOW chars each side) so that text without punctuation stays linear.
+    """
+    lo = max(0, pos - _WINDOW)
+    start = max(text.rfind(c, lo, pos) for c in "。！？!?；;") + 1
+    start = max(start, lo)
+    nl = text.rfind("\n", start, pos)
+    while nl >= start:
+        if _line_closed(text, nl):
+            start = nl + 1
             break
-        if c == "\n" and _line_closed(text, start - 1):
-            break
-        start -= 1
-    m = _SENTENCE_END.search(text, pos)
-    end = m.end() if m else len(text)
-    nl = text.find("\n", pos)
+        nl = text.rfind("\n", start, nl)
+    hi = min(len(text), pos + _WINDOW)
+    m = _SENTENCE_END.search(text, pos, hi)
+    end = m.end() if m else hi
+    nl = text.find("\n", pos, end)
     while 0 <= nl < end:
         if _line_closed(text, nl):
             end = nl
             break
-        nl = text.find("\n", nl + 1)
+        nl = text.find("\n", nl + 1, end)
     return start, end
 
 
@@ -143,9 +150,10 @@ def _line_closed(text: str, nl: int) -> bool:
         i -= 1
     if i == 0:
         return True
-    line_start = text.rfind("\n", 0, i) + 1
-    line = text[line_start:i]
-    if len(line) < 12 or line.lstrip().startswith("#"):
+    lo = max(0, i - 40)
+    k = text.rfind("\n", lo, i)
+    line = text[k + 1 if k >= 0 else lo:i]
+    if (k >= 0 or lo == 0) and (len(line) < 12 or line.lstrip().startswith("#")):
         return True
     j = nl
     while j < len(text) and text[j] in " \t\n":
@@ -192,6 +200,7 @@ def _event_date(m: DateMention) -> tuple[str, str]:
 
 
 def _clean_actor(s: str) -> str | None:
+    s = s[-100:]  # an actor is named just before its verb; a longer lead is not a name
     s = _AT_PHRASE.sub("", s)
     s = re.sub(r"^[“”\"\s(（]+|[\s]+$", "", s)
     prev = None
@@ -342,8 +351,7 @@ def _events_for(found: _Found, date: str, precision: str, sentence: str, m: Date
 def _meta_events(body: str, title: str, hb: str, m: DateMention, date: str, precision: str,
                  sentence: str) -> list[Event] | None:
     """发布日期:2019-02-18, 【颁布时间】:2018-12-27: a notice's metadata dates its issue."""
-    line_start = hb.rfind("\n", 0, m.start) + 1
-    label = _META.search(hb[line_start:m.start])
+    label = _META.search(hb[max(0, m.start - 20):m.start])
     if not label:
         return None
     issuer = _META_ISSUER.search(hb)
@@ -396,7 +404,7 @@ def _extract(article: ArticleText) -> list[Event]:
         nxt = _next_boundary(mentions, idx, hb, s0, s1)
         if nxt is not None:
             scope_end = nxt
-        scope = hb[m.end:scope_end].lstrip("，,、 ")
+        scope = hb[m.end:min(scope_end, m.end + _SCOPE_MAX)].lstrip("，,、 ")
         clause_start = max(hb.rfind(c, s0, m.start) for c in "，,；;")
         lead_from = max(clause_start + 1, s0)
         lead = hb[lead_from:m.start]
@@ -411,7 +419,7 @@ def _extract(article: ArticleText) -> list[Event]:
 def _next_boundary(mentions: list[DateMention], idx: int, hb: str, s0: int, s1: int) -> int | None:
     j = idx + 1
     cur = mentions[idx]
-    while j < len(mentions) and mentions[j].start < s1:
+    while j < len(mentions) and mentions[j].start < s1 and j - idx <= 12:
         nxt = mentions[j]
         if _inside_brackets(hb, nxt.start, s0):
             j += 1

@@ -95,6 +95,7 @@ class Article:
     published: str | None = None
     doc_number: str | None = None  # 文号 of a government notice
     issuer: str | None = None  # 颁布部门
+    meta: str = ""  # a notice's metadata lines (发布日期, 颁布时间, 文号), kept out of the body
 
 
 @dataclass

@@ -201,7 +201,7 @@ def split_page(text: str) -> list[Article]:
 
 
 def _meta_fields(paras: list[Para], meta_idx: list[int]) -> dict[str, str]:
-    """文号 and 颁布部门 from a notice's metadata lines."""
+    """The metadata lines of a notice, and the 文号 and 颁布部门 they give."""
     out: dict[str, str] = {}
     for i in meta_idx:
         for line in paras[i].text.split("\n"):
@@ -209,6 +209,7 @@ def _meta_fields(paras: list[Para], meta_idx: list[int]) -> dict[str, str]:
             if m:
                 key = "doc_number" if m.group(1) in ("文号", "发文字号") else "issuer"
                 out.setdefault(key, m.group(2).strip())
+    out["meta"] = "\n".join(paras[i].text for i in meta_idx)
     return out
 
 
