@@ -38,17 +38,19 @@ def tokens(text: str) -> list[str]:
 
 def search_tokens(words: list[str]) -> list[str]:
     """Tokens for the index: each word, preceded by the dictionary words inside it."""
-    freq = tokenizer().FREQ
+    get = tokenizer().FREQ.get
     out: list[str] = []
+    append = out.append
     for w in words:
-        if not _WORD.search(w):
+        # isalnum is the fast path; the regex catches words like "5.4" or "C++".
+        if not (w.isalnum() or _WORD.search(w)):
             continue
         n = len(w)
         if n > 2:
-            out.extend(w[i : i + 2] for i in range(n - 1) if freq.get(w[i : i + 2]))
-        if n > 3:
-            out.extend(w[i : i + 3] for i in range(n - 2) if freq.get(w[i : i + 3]))
-        out.append(w)
+            out.extend([w[i : i + 2] for i in range(n - 1) if get(w[i : i + 2])])
+            if n > 3:
+                out.extend([w[i : i + 3] for i in range(n - 2) if get(w[i : i + 3])])
+        append(w)
     return out
 
 
