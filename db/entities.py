@@ -1,8 +1,829 @@
-"""Entity extraction (placeholder until the extractor lands)."""
+"""Named-entity extraction: people with their posts, organisations, places, documents, events.
+
+Everything is found by rules over the body text plus a small shipped lexicon
+(db/data/surnames.txt, db/data/gazetteer.tsv) and the tags of jieba's own
+dictionary (which words are verbs, prepositions, adverbs...), so the cost is a
+few compiled regexes and dict lookups per article:
+
+- people: a post word before the name (中关村管委会主任X表示), an honorific after it
+  (X教授), bylines (本报记者 X, (记者 X), X/摄, 编辑:X) and speech verbs after a
+  clause-initial name (X表示); a name is a known surname plus one or two characters;
+- organisations, parks and events: a suffix (管委会, 有限公司, 大学, 协会, 高新区,
+  论坛 ...) extended leftwards over jieba tokens until punctuation or a word that
+  cannot sit inside a name (a verb, preposition, adverb, pronoun, numeral);
+- places, central bodies, exchanges, well-known companies: the gazetteer;
+- documents: 《...》, quoted plan names, names after 印发/发布/实施 ending in 方案/办法/...;
+- aliases: (以下简称“X”), the gazetteer's short forms, standard abbreviations.
+
+Titles are not scanned: offsets are body offsets and a headline repeats its body.
+The page's publication is emitted as an org at span (0, 0).
+"""
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+
+from . import segment
 from .records import ArticleText, EntityMention
+from .text import halfwidth
+
+_H = "\u4e00-\u9fff"
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Tags of jieba's dictionary whose words never sit inside a proper name.
+_STOP_TAGS = frozenset({"v", "p", "c", "d", "ad", "vd", "r", "u", "uj", "ul", "uz", "ug", "uv", "ud",
+                        "m", "q", "y", "e", "o", "f", "z", "zg", "mq", "rr", "rz", "vg", "dg", "i", "l"})
+_PROPER_TAGS = frozenset({"ns", "nt", "nz", "j", "nrt", "nrfg"})
+# Verbs that do occur inside organisation and event names.
+_NAME_VERBS = _wordset("""促进 发展 合作 转让 保护 孵化 创新 控股 开发 制造 推广 保障 协调 认证 投资 交流 管理
+服务 研究 运营 评估 设计 改革 监督 转移 交易 培育 建设 联合 促进会 创业 创造 引导 转化
+融资 共享 保险 对接 开放 提升 应用 检测 监测 营销 出版 发行 规划 示范 互动 信息化
+科学技术 集成 双创 传播 培训 贸易 仲裁 登记 申报 共建 共同""")
+_EXTRA_STOPS = _wordset("""的 在 由 与 和 及 等 是 为 对 向 从 把 被 让 使 经 据 如 例如 包括 其中 以及 并
+且 或 也 都 还 又 就 而 但 将 已 已经 了 着 过 会同 联合 携手 依托 推动 支持 加快
+建设 成立 设立 组建 牵头 举办 召开 主办 承办 协办 发布 印发 公布 获得 获 入驻 通过 落户
+位于 来自 参加 出席 组织 推进 深化 打造 培育 实施 完善 发挥 鼓励 引导 积极 加强 提升
+优化 携手 率先 首家 首个 一家 该 其 各 本 我国 我 你 他 她 们 这 那 此 之 以 于 至
+即 暨 上 下 中 内 外 前 后 平行论坛 分论坛 主论坛 开幕式 闭幕式 期间 目前 近日 日前
+今年 去年 明年 近年来 当前 近期 今后 届时 以来 此前 年底 年初 现在 新时代 时代 当年 如今
+同时 此外 另外 以下 简称 全市 全省 全区 本市 当地 相关 有关 所属 旗下 下属 作为 成为
+是为 认定 被誉为 获批 批准 同意 委托 面向 针对 围绕 聚焦 瞄准 立足 依据 按照 根据 结合
+通过 利用 带动 吸引 服务于 诞生 诞生于 位居 走进 参观 考察 调研 走访 联手 协同 与会 会上
+会议 现场 此次 本次 这次 首届 第一届 新一轮 一批 多家 多个 部分 全国性 区域性 国家级 省级
+市级 区级 地方 基层 各级 各类 各地 一些 主要 重要 重点 领先 龙头 大型 中小 新型 新兴
+优秀 首批 第二批 若干 个 家 所 项 种 次 位 名 年 月 日 号 期""")
+# Leading words that make a suffix phrase generic rather than a name (相关部门, 上市公司).
+_GENERIC_PREFIX = _wordset("""相关 有关 各 该 本 全 其 这 此 各级 地方 基层 省级 市级 区级 县级 国家级 重点 专业
+新型 科技型 大型 中小 国有 民营 外资 高新技术 一批 多家 上市 各类 知名 中资 跨国 私募
+股权 公益性 科学研究 研究 一流 特色 高质量 高品质 智慧化 专业化 共建 龙头 相应 主管 行业
+政府 金融 科技 创新 企业 高校 技术 科研 研发 区域 当地 地区 产业 商业 保险 担保 投资
+服务 管理 运营 创业 孵化 工作 领导 专家 咨询 评审 检测 试点 示范 首家 单位 主体 社会
+国际 全球 世界 国内 海外 境外 境内 我国 中外 中国特色 新 老 大 小 高 低 子 分 母 总
+原 前 新一代 数字 智能 绿色""")
+# Words ending in a one-character suffix that are ordinary nouns, not bodies (干部, 格局).
+_GENERIC_SUFFIX_WORDS = _wordset("""全部 内部 外部 干部 总部 东部 西部 南部 北部 中部 局部 本部 俱乐部 部委 各部
+头部 底部
+腹部 胸部 背部 面部 细部 顶部 后部 前部 上部 下部 基部 布局 格局 大局 全局 当局 结局
+开局 局面 残局 时局 政局 赛局 变局 新局 棋局 平局 骗局 董事局 董事会 上司 公司 官司 总司 主委 党委
+常委 编委 村委 居委 纪委     政委 委 部 局 司 厅 署 大厅 展厅 客厅
+门厅 餐厅 舞厅 一厅 官署 部署 公署 签署""")
+_ONE_CHAR_SUFFIX = frozenset("部局委厅司署")
+
+_GOV = "管理委员会|管委会|委员会|人民政府|政府|办公厅|办公室|领导小组|协调小组|工作专班|监督管理总局|总局|管理局|部|局|委|厅|司|署"  # noqa: E501
+_COMPANY = "股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|银行|分行|支行"
+_UNIV = "大学|学院|研究院|研究所|科学院|工程院"
+_ORG = ("协会|学会|商会|联合会|促进会|研究会|基金会|联盟|基金|交易所|办事处|联络处|加速器|专利池|赋能站|联合体|智库|"
+        "中心|实验室|报社|杂志社|日报|晚报|导报|时报|商报")
+_PARK = ("国家自主创新示范区|自由贸易试验区|自贸试验区|自贸区|高新技术产业开发区|经济技术开发区|开发试验区|示范区|高新区|开发区|"  # noqa: E501
+         "科技园区|高教园区|科技园|软件园|产业园|创新园|科学城|试验区|人才特区|集聚区|产业基地|园区")
+_PRODUCT = "芯片|机器人|疫苗|注射液|APP|App|政务网"
+_PLACE = "经济圈|经济带|城市群|都市圈|片区"
+_EVENT = "博览会|交易会|展览会|发布会|座谈会|研讨会|协调会|推介会|交流会|对接会|论坛|峰会|大会|会议|大赛|竞赛|年会|交流季"  # noqa: E501
+_SUFFIX_TYPE: dict[str, str] = {}
+for _t, _alts in (("gov", _GOV), ("company", _COMPANY), ("university", _UNIV), ("org", _ORG), ("park", _PARK),
+                  ("event", _EVENT), ("product", _PRODUCT), ("place", _PLACE)):
+    for _s in _alts.split("|"):
+        _SUFFIX_TYPE.setdefault(_s, _t)
+_SUFFIX_RE = re.compile("|".join(sorted(_SUFFIX_TYPE, key=len, reverse=True)))
+_MAX_LEN = {"gov": 26, "company": 36, "university": 22, "org": 26, "park": 22, "event": 32, "product": 16, "place": 12}
+# Kinds whose name needs a proper-noun part (a place, a brand): 专业化园区, 研究中心 are common nouns.
+_NEEDS_ANCHOR = frozenset({"park", "org", "company", "product", "place", "gov"})
+_NUMERAL_HEAD = re.compile("^[一二三四五六七八九十两几数多百千万]+[个家项大类批]")
+# Sub-units named after their parent body: 财政部办公厅, 科技部火炬中心.
+_SUB_UNIT = re.compile("(?:司|办公厅|办公室|中心|局|处|所)$")
+_DIRECTIONS = _wordset("""东部 西部 南部 北部 中部 东北 西北 东南 西南 华东 华南 华北 华中 东 西 南 北""")
+_INNER_EVENT = re.compile("(?:平行论坛|分论坛|主论坛|开幕式暨|暨)")
+_GENERIC_EVENT = re.compile("(?:专题|常务|常委会|出席|有关|相关|领导)会议$")
+_CAS_INSTITUTE = re.compile(rf"(?:中国科学院|中科院)[{_H}]{{1,6}}?(?:研究所|所)(?![{_H}])")
+_FIRM_AFTER = re.compile(rf"(?:企业|公司)([{_H}]{{2,4}}(?:科技|生物|医疗|智能|电子|信息|软件|网络|制药|股份|医药|材料|能源))"  # noqa: E501
+                         r"(?=的|、|，|,|。|等|相关|董秘|负责人|董事长|总经理|创始人)")
+# A name part before 和/与/及 that already ends like a name means the conjunction joins two names.
+_ENDS_LIKE_NAME = re.compile(f"(?:{_SUFFIX_RE.pattern}|[省市区县])$")
+_NAME_TOKEN = re.compile(rf"[{_H}A-Za-z0-9·\-\+/]+")
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d年?")
+
+_TITLES = _wordset("""总书记 国家主席 副主席 主席 国务院总理 副总理 总理 国务委员 部长 副部长 司长 副司长 局长
+副局长 处长 副处长 副主任 主任 党委书记 副书记 书记 副秘书长 秘书长 一级巡视员 二级巡视员
+巡视员 调研员 厅长 副厅长 省长 副省长 市长 副市长 区长 副区长 县长 副院长 院长 副校长 校长
+副所长 所长 副董事长 董事长 副总经理 总经理 高级副总裁 副总裁 总裁 首席执行官 首席科学家
+CEO CTO 总工程师 总监 董秘 董事会秘书 相关负责人 负责人 新闻发言人 发言人 联合创始人
+创始人 合伙人 理事长 副会长 会长 社长 主编 总编辑 教授 研究员 院士 工作人员 经理 主管 组长
+站长 行长 副行长 台长 团长 队长 主任委员 委员 代表""")
+_TITLE_RE = re.compile("|".join(sorted(set(_TITLES), key=len, reverse=True)))
+_AFTER_NAME = "教授|院士|研究员|总书记|同志|先生|女士|博士|主席|总理|委员长|书记"
+_AFTER_NAME_RE = re.compile(_AFTER_NAME)
+_ORG_END = re.compile("(?:系|院|所|大学|学院|司|局|部|委|中心|公司|集团|银行|协会)$")
+_TRIGGER = re.compile(
+    r"(?:表示|介绍|说|指出|认为|强调|称|透露|谈到|坦言|感慨|告诉|在|就|等|和|与|同样|带领|提出|回答|还|也|对|向|接受|发表|"
+    r"致辞|出席|参加|主持|讲话|解释|分析|补充|直言|建议|呼吁|提到|坦承|评价|宣布|则|一行|率|到|为|是|的|作|以|从|曾|已|将|"
+    r"又|都|近日|日前|今天|当天|同志|[，。、：:；;！？!?,\s（）()“”\"—/]|$)")
+_ONE_CHAR_TRIGGERS = frozenset("表介说指认强称透谈坦感告在就等和与同带提回还也对向接发致出参主讲解分补直建呼评宣则一率到为是的作以从曾已将又都近日今当")  # noqa: E501
+_SPEECH_RE = re.compile(rf"(?:(?<=[，。；：！？”\n\s,;:!?])|^)([{_H}]{{2,3}}?)(?=表示|介绍|指出|强调|认为|坦言|透露|说道|告诉记者)")  # noqa: E501
+_BYLINE_RE = re.compile(
+    rf"(?P<who>(?:本报|新华社|中新社|人民日报|光明日报|经济日报|科技日报)?(?:特约|见习)?记者)[\s\u3000]*"
+    rf"(?P<names>[{_H}]{{2,3}}(?:[\s\u3000、]+[{_H}]{{2,3}})*)")
+_CREDIT_RE = re.compile(
+    rf"(?P<who>责任编辑|编辑|责编|组版|校对|摄影|美编|通讯员)[:：\s\u3000]+(?P<names>[{_H}]{{2,3}})")
+_BYLINE_NAME = re.compile(rf"([{_H}]{{2,3}}?)(?=报道|/摄|摄|[\s\u3000\)）、,，]|$)")
+_PHOTO_RE = re.compile(rf"([{_H}]{{2,3}})/摄")
+_ROLE_LEAD = re.compile(r"^(?:据|在|由|经|对|与|和|同时|此外|其中|会上|会议上|现场|如|例如|比如|作为|该|其|记者|本报记者|"  # noqa: E501
+                        r"他|她|据悉|另外|并|而|但|后|随后|对此|为此|谈及|谈到|说起|提到)+")
+
+_DOC_BRACKET = re.compile(r"《([^《》\n]{1,100})》")
+_DOC_SUFFIX = "规划|纲要|方案|意见|通知|办法|条例|计划|工程|措施|名单|指南|规定|标准|倡议|细则|决定|公报|体系|政策|战略|法"  # noqa: E501
+_DOC_VERB_RE = re.compile(
+    rf"(?:印发|发布|出台|制定|实施|公布|修订|颁布)了?([{_H}A-Za-z0-9“”\.\-]{{5,34}}?(?:{_DOC_SUFFIX.replace('|法', '')}))"  # noqa: E501
+    r"(?=[，。、；,;\s的》]|$)")
+_QUOTED_RE = re.compile(r"“([^“”\n]{2,30})”")
+_QUOTED_DOC = re.compile(rf"“([^“”\n]{{1,10}})”([{_H}]{{0,8}}?(?:规划|纲要|方案|计划|工程|政策|办法|条例))")
+_QUOTED_EVENT_RE = re.compile(rf"“[^“”\n]{{1,10}}”[{_H}]{{2,16}}?(?:{_EVENT})")
+_SHORT_DOC = re.compile(rf"^(?:{_DOC_SUFFIX})$")
+_ALIAS_RE = re.compile(r"[(（](?:以下简称|以下称|简称|下称)?[“\"]?([^()（）“”\"，。、,;；\n]{1,15}?)[”\"]?[)）]")
+_ENUM_RE = re.compile(
+    rf"((?:[{_H}A-Za-z0-9]{{2,10}}、){{1,12}}[{_H}A-Za-z0-9]{{2,10}})等(?:[0-9一二三四五六七八九十几数多百余]+(?:多)?[家个所])?"
+    rf"([{_H}]{{0,8}}?)(企业|公司|高校|院所|大学|银行)")
+_MUNICIPALITIES = frozenset({"北京市", "上海市", "天津市", "重庆市"})
+_BARE_LOCAL = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[委和与及]))(?:市委|市政府|市人民政府|区委|区政府|区人民政府)")
+_ABBREV = (("国家自主创新示范区", "示范区"), ("管理委员会", "管委会"), ("人民政府", "政府"), ("教育委员会", "教委"), ("科学技术委员会", "科委"),  # noqa: E501
+           ("高新技术产业开发区", "高新区"), ("研究院", "院"), ("股份有限公司", ""), ("有限公司", ""), ("集团", ""))
+_HAN_ONLY = re.compile(f"[{_H}]+")
+_LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z0-9 \.&\-]*$")
+_PRIO = {"document": 6, "person": 5, "quoted": 4, "suffix": 3, "gazetteer": 2, "enum": 1}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Shipped name lists plus the stop words taken from jieba's dictionary tags."""
+
+    surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+    gazetteer: dict[str, tuple[str, str]]  # any name -> (canonical name, type)
+    max_gazetteer: int
+    stops: frozenset[str]
+    tags: dict[str, str]  # tags of dictionary words ending in a one-character suffix
+    lengths: tuple[int, ...]  # lengths of gazetteer names, longest first
+    last_chars: frozenset[str]  # last characters of gazetteer names
+    prefixes: frozenset[str]  # every prefix of a gazetteer name, to stop token lookups early
+    proper: frozenset[str]  # dictionary words tagged as place, organisation or other proper names
+    persons: frozenset[str]  # dictionary words tagged as person names
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = resources.files("zgc.db.data")
+    single: set[str] = set()
+    compound: set[str] = set()
+    for line in data.joinpath("surnames.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        for w in line.split():
+            (compound if len(w) > 1 else single).add(w)
+    gaz: dict[str, tuple[str, str]] = {}
+    for line in data.joinpath("gazetteer.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        canon, typ = parts[0], parts[1]
+        others = parts[2].split("|") if len(parts) > 2 and parts[2] else []
+        for n in (canon, *others):
+            gaz.setdefault(n, (canon, typ))
+    stops = set(_EXTRA_STOPS)
+    tags: dict[str, str] = {}
+    proper: set[str] = set()
+    persons: set[str] = set()
+    with segment.tokenizer().get_dict_file() as f:
+        for raw in f:
+            parts = raw.decode("utf-8").split()
+            if len(parts) < 3:
+                continue
+            w, tag = parts[0], parts[2]
+            if tag in _STOP_TAGS and w not in _NAME_VERBS and len(w) <= 4:
+                stops.add(w)
+            if w[-1] in _ONE_CHAR_SUFFIX:
+                tags[w] = tag
+            if tag in _PROPER_TAGS:
+                proper.add(w)
+            elif tag == "nr":
+                persons.add(w)
+    proper.update(n for n in gaz if len(n) > 1)
+    prefixes = frozenset(n[:i] for n in gaz for i in range(1, len(n) + 1))
+    return Lexicon(frozenset(single), frozenset(compound), gaz, max(map(len, gaz)), frozenset(stops), tags,
+                   tuple(sorted({len(n) for n in gaz if len(n) > 1}, reverse=True)), frozenset(n[-1] for n in gaz),
+                   prefixes,
+                   frozenset(proper), frozenset(persons))
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    type: str
+    name: str
+    source: str
+    role: str | None = None
+    aliases: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _Ctx:
+    text: str  # half-width body, same offsets as the body
+    tokens: list[str]
+    starts: list[int]
+    lex: Lexicon
+
+    def token_at(self, pos: int) -> int:
+        return bisect_right(self.starts, pos) - 1
 
 
 def extract_entities(article: ArticleText) -> list[EntityMention]:
-    return []
+    """Entity mentions in the article's body (plus its publication at span (0, 0))."""
+    try:
+        return _extract(article)
+    except Exception:  # an extractor must never stop the build; a bad article yields nothing
+        return []
+
+
+def byline_mentions(authors: tuple[str, ...] | list[str], role: str = "记者") -> list[EntityMention]:
+    """Person mentions for a byline the splitter cut off the body; span (0, 0)."""
+    return [EntityMention(name=a, type="person", text=a, start=0, end=0, role=role) for a in authors if a]
+
+
+def _extract(article: ArticleText) -> list[EntityMention]:
+    body = article.body or ""
+    toks = list(article.tokens) if article.tokens is not None else None
+    if toks is None or sum(map(len, toks)) != len(body):
+        toks = segment.tokens(body) if body else []
+    out = _mentions(body, toks)
+    if article.title:
+        # A headline names what the body names; keep only what the body lacks, at span (0, 0).
+        seen = {(m.name, m.type) for m in out}
+        for m in _mentions(article.title, segment.tokens(article.title)):
+            if (m.name, m.type) not in seen:
+                seen.add((m.name, m.type))
+                out.append(replace(m, start=0, end=0))
+    if article.publication:
+        out.insert(0, EntityMention(article.publication, "org", article.publication, 0, 0))
+    return out
+
+
+def _mentions(body: str, toks: list[str]) -> list[EntityMention]:
+    starts: list[int] = []
+    pos = 0
+    for t in toks:
+        starts.append(pos)
+        pos += len(t)
+    ctx = _Ctx(halfwidth(body), toks, starts, lexicon())
+    cands: list[_Cand] = []
+    cands += _documents(ctx)
+    cands += _persons(ctx)
+    cands += _quoted(ctx)
+    cands += _suffixed(ctx)
+    cands += _gazetteer(ctx)
+    cands += _enumerations(ctx)
+    chosen = _select(cands)
+    chosen = _merge_places(chosen, ctx)
+    chosen += _bare_local(ctx, chosen)
+    chosen += _declared_aliases(ctx, chosen)
+    chosen += _repeats(ctx, chosen)
+    chosen.sort(key=lambda c: c.start)
+    return _canonical(chosen, body)
+
+
+# ---------------------------------------------------------------- documents
+
+def _documents(ctx: _Ctx) -> list[_Cand]:
+    text = ctx.text
+    out: list[_Cand] = []
+    last_doc: list[_Cand] = []
+    for m in _DOC_BRACKET.finditer(text):
+        inner = m.group(1).strip()
+        after = text[m.end(): m.end() + 3]
+        periodical = after.startswith(("杂志", "期刊", "周刊")) or re.search(r"(?:日报|晚报|杂志|周刊)$", inner)
+        if _LATIN_ONLY.match(inner) or periodical:
+            out.append(_Cand(m.start(1), m.end(1), "org", inner, "document"))
+            continue
+        if _SHORT_DOC.match(inner):
+            ref = next((d for d in reversed(last_doc) if d.name.endswith(inner)), None)
+            if ref is not None:
+                out.append(_Cand(m.start(1), m.end(1), "document", ref.name, "document"))
+            continue
+        if len(inner) < 3:
+            continue
+        c = _Cand(m.start(1), m.end(1), "document", inner, "document")
+        out.append(c)
+        last_doc.append(c)
+    for m in _DOC_VERB_RE.finditer(text):
+        name = m.group(1)
+        if ("“" in name and "”" not in name) or len(name) < 6 or re.search("[的和及与]", name) \
+                or re.search("(?:体系|政策|战略)$", name):
+            continue
+        out.append(_Cand(m.start(1), m.end(1), "document", name, "quoted"))
+    for m in _QUOTED_DOC.finditer(text):
+        s = m.start()
+        prefix = _gazetteer_ending_at(ctx, s, ("place", "park"))
+        start = s - len(prefix) if prefix else s
+        out.append(_Cand(start, m.end(), "document", text[start:m.end()], "quoted"))
+    return out
+
+
+def _gazetteer_ending_at(ctx: _Ctx, pos: int, types: tuple[str, ...]) -> str:
+    if pos < 2 or ctx.text[pos - 1] not in ctx.lex.last_chars:
+        return ""
+    for n in ctx.lex.lengths:
+        if n > pos:
+            continue
+        hit = ctx.lex.gazetteer.get(ctx.text[pos - n:pos])
+        if hit and hit[1] in types:
+            return ctx.text[pos - n:pos]
+    return ""
+
+
+# ------------------------------------------------------------------ persons
+
+def _is_surname(lex: Lexicon, s: str) -> int:
+    """Length of the surname at the head of `s` (0 if none)."""
+    if s[:2] in lex.compound_surnames:
+        return 2
+    return 1 if s[:1] in lex.surnames else 0
+
+
+def _plausible_name(ctx: _Ctx, name: str) -> bool:
+    """Not an ordinary word that happens to start with a surname character (高校, 来说)."""
+    freq = segment.tokenizer().FREQ
+    lex = ctx.lex
+    return not (freq.get(name) and name not in lex.proper and name not in lex.persons) and name not in lex.stops
+
+
+def _name_after(ctx: _Ctx, p: int) -> str | None:
+    """A person name starting at `p` and followed by a trigger (a speech verb, punctuation...)."""
+    text = ctx.text
+    k = _is_surname(ctx.lex, text[p:p + 2])
+    if not k:
+        return None
+    for n in (k + 2, k + 1):
+        cand = text[p:p + n]
+        if len(cand) < n or not _HAN_ONLY.fullmatch(cand):
+            continue
+        if n == k + 2 and cand[-1] in _ONE_CHAR_TRIGGERS:
+            continue
+        if _TRIGGER.match(text, p + n) and _plausible_name(ctx, cand):
+            return cand
+    return None
+
+
+def _role_before(ctx: _Ctx, title_start: int, title_end: int) -> str:
+    text = ctx.text
+    i = title_start
+    lo = max(0, title_start - 40)
+    while i > lo and text[i - 1] not in "，。；：:;,!?！？“”\"\n()（）《》 \u3000":
+        i -= 1
+    role = _ROLE_LEAD.sub("", text[i:title_end])
+    role = re.sub(r"^.*?(?:上|中|后|时)[,，]", "", role)
+    return role or text[title_start:title_end]
+
+
+def _persons(ctx: _Ctx) -> list[_Cand]:
+    text, lex = ctx.text, ctx.lex
+    out: list[_Cand] = []
+    for m in _TITLE_RE.finditer(text):
+        name = _name_after(ctx, m.end())
+        if name and name not in _GENERIC_SUFFIX_WORDS:
+            out.append(_Cand(m.end(), m.end() + len(name), "person", name, "person",
+                             role=_role_before(ctx, m.start(), m.end())))
+    for m in _AFTER_NAME_RE.finditer(text):
+        p = m.start()
+        for n in (3, 2):
+            cand = text[p - n:p] if p >= n else ""
+            if len(cand) == n and _HAN_ONLY.fullmatch(cand) and _is_surname(lex, cand) \
+                    and cand[-1] not in "的和与在等是" and _plausible_name(ctx, cand):
+                left = _role_before(ctx, p - n, p)[:-n]
+                role = left + m.group() if _ORG_END.search(left) else m.group()
+                out.append(_Cand(p - n, p, "person", cand, "person", role=role))
+                break
+    for rx in (_BYLINE_RE, _CREDIT_RE):
+        for m in rx.finditer(text):
+            who = m.group("who")
+            base = m.start("names")
+            chunk = text[base: m.end("names") + 3]
+            for nm in _BYLINE_NAME.finditer(chunk):
+                name = nm.group(1)
+                if nm.start(1) >= m.end("names") - base or not _is_surname(lex, name) or not _plausible_name(ctx, name):
+                    continue
+                out.append(_Cand(base + nm.start(1), base + nm.end(1), "person", name, "person", role=who))
+    for m in _PHOTO_RE.finditer(text):
+        name = m.group(1)
+        for cand, off in ((name, 0), (name[1:], 1)):
+            if len(cand) >= 2 and _is_surname(lex, cand) and _plausible_name(ctx, cand):
+                out.append(_Cand(m.start(1) + off, m.end(1), "person", cand, "person", role="摄影"))
+                break
+    for m in _SPEECH_RE.finditer(text):
+        name = m.group(1)
+        if _is_surname(lex, name) and _plausible_name(ctx, name) and name[-1] not in _ONE_CHAR_TRIGGERS:
+            out.append(_Cand(m.start(1), m.end(1), "person", name, "person"))
+    return out
+
+
+# ------------------------------------------------------ suffix-named bodies
+
+def _extend_left(ctx: _Ctx, s: int, e: int, kind: str, suffix: str) -> int:
+    """Start of the name ending in the suffix at [s, e): walk back over name-like tokens."""
+    text, toks, starts = ctx.text, ctx.tokens, ctx.starts
+    ti = ctx.token_at(s)
+    b = starts[ti] if 0 <= ti < len(starts) and starts[ti] < s else s
+    k = ti - 1
+    limit = _MAX_LEN[kind]
+    sub_unit = bool(_SUB_UNIT.search(suffix))
+    while k >= 0:
+        known = _gazetteer_ending_at(ctx, b, ("place", "park", "gov", "university", "org", "company"))
+        if known and e - b + len(known) <= limit:
+            hit = ctx.lex.gazetteer[known]
+            if hit[1] in ("gov", "org") and not sub_unit and kind in ("gov", "org"):
+                break  # 北京市委市政府: two bodies side by side, not one name
+            b -= len(known)
+            k = ctx.token_at(b - 1) if b > 0 else -1
+            if kind == "park" and known.startswith(("国家", "中国", "全国")):
+                break
+            continue
+        t, ts = toks[k], starts[k]
+        if e - ts > limit:
+            break
+        tt = text[ts:ts + len(t)]
+        if tt in (")", "）"):
+            o = max(text.rfind("(", max(0, ts - 8), ts), text.rfind("（", max(0, ts - 8), ts))
+            inner = text[o + 1:ts] if o >= 0 else ""
+            if o > 0 and 2 <= len(inner) <= 6 and _HAN_ONLY.fullmatch(inner) \
+                    and re.match(f"[{_H}A-Za-z]", text[o - 1]):
+                b = o
+                k = ctx.token_at(o) - 1
+                continue
+            break
+        if tt == "”" and kind in ("event", "org"):
+            o = text.rfind("“", max(0, ts - 12), ts)
+            if o >= 0 and re.fullmatch(rf"[{_H}A-Za-z0-9\+\-·]+", text[o + 1:ts]):
+                b = o
+                k = ctx.token_at(o) - 1
+                if kind == "event" and k >= 0 and _YEAR_TOKEN.fullmatch(toks[k]):
+                    b = starts[k]
+            break
+        if _YEAR_TOKEN.fullmatch(tt):
+            if kind == "event" and not tt.endswith("年"):
+                b = ts
+            break
+        if not _NAME_TOKEN.fullmatch(tt) or tt.isdigit():
+            break
+        if tt in ("和", "与", "及"):
+            joined = _ENDS_LIKE_NAME.search(text, max(0, ts - 12), ts)
+            if kind in ("company", "university", "product", "place") or joined:
+                break
+            b = ts
+            k -= 1
+            continue
+        if kind in ("gov", "org") and not sub_unit and len(tt) >= 2 and tt[-1] in "委府院" \
+                and not tt.endswith(("学院", "研究院", "科学院")):
+            break  # 北京市委市政府, 党中央国务院: bodies side by side
+        if kind == "place" and tt in _DIRECTIONS:
+            b = ts
+            break
+        if tt in ctx.lex.stops:
+            break
+        b = ts
+        if kind == "park" and tt in ("国家", "中国", "全国"):
+            break  # a national park's name starts there: 新时代国家高新区
+        k -= 1
+    while b < s and text[b] in "和与及-·":
+        b += 1
+    return b
+
+
+def _suffix_ok(ctx: _Ctx, s: int, e: int, suffix: str) -> bool:
+    """The suffix must end a word: not 部 of 部门, nor 局 of 布局."""
+    text = ctx.text
+    ti = ctx.token_at(e - 1)
+    if ti < 0:
+        return False
+    t0 = ctx.starts[ti]
+    tok = ctx.tokens[ti]
+    tend = t0 + len(tok)
+    if tend != e:
+        rest = text[e:tend]
+        if not (len(rest) == 1 and rest in "等和与及的在对为将已是向从与就") and not _TITLE_RE.fullmatch(rest):
+            return False
+    if len(suffix) == 1:
+        word = text[t0:e]
+        if word != suffix and (word in _GENERIC_SUFFIX_WORDS or word[-2:] in _GENERIC_SUFFIX_WORDS):
+            return False
+        if t0 < s:
+            tag = ctx.lex.tags.get(word)
+            if tag is not None and tag not in ("nt", "ns", "nz", "j", "nr", "n"):
+                return False
+    return True
+
+
+def _suffixed(ctx: _Ctx) -> list[_Cand]:
+    text = ctx.text
+    out: list[_Cand] = []
+    for m in _SUFFIX_RE.finditer(text):
+        s, e = m.span()
+        suffix = m.group()
+        kind = _SUFFIX_TYPE[suffix]
+        if not _suffix_ok(ctx, s, e, suffix):
+            continue
+        b = _extend_left(ctx, s, e, kind, suffix)
+        if kind == "event":
+            inner_ends = [x.end() for x in _INNER_EVENT.finditer(text, b, s)]
+            if inner_ends:
+                b = inner_ends[-1]
+        name = text[b:e]
+        prefix = text[b:s]
+        if not _good_prefix(ctx, b, s, kind, suffix):
+            continue
+        if re.search(r"(?:全国|国际)科技创新中心$|金融(?:管理)?中心$|交往中心$|(?:^|[^国])科技(?:创新)?中心$", name):
+            continue
+        if kind == "event" and _GENERIC_EVENT.search(name):
+            continue
+        if kind == "event" and re.search("(?:平行|分|主)论坛$", name):
+            continue
+        if kind in ("gov", "org") and re.search("(?:大学|学院)[^大学院]{2,}$", name):
+            kind = "university"
+        if kind == "org" and suffix == "中心" and re.match(r"^(?:科学技术部|科技部|教育部|工业和信息化部)[^科]", name):
+            kind = "gov"
+        if prefix:
+            out.append(_Cand(b, e, kind, name, "suffix"))
+    for m in _CAS_INSTITUTE.finditer(text):
+        out.append(_Cand(m.start(), m.end(), "university", m.group(), "suffix"))
+    for m in _FIRM_AFTER.finditer(text):
+        out.append(_Cand(m.start(1), m.end(1), "company", m.group(1), "suffix"))
+    return out
+
+
+def _good_prefix(ctx: _Ctx, b: int, s: int, kind: str, suffix: str) -> bool:
+    prefix = ctx.text[b:s]
+    if len(prefix) < 2 and not (prefix and len(suffix) >= 3):
+        return False
+    if prefix in _GENERIC_PREFIX or prefix in ctx.lex.stops or re.fullmatch(r"[\d\.]+[年月日]?", prefix) \
+            or _NUMERAL_HEAD.match(prefix) or prefix.endswith("非"):
+        return False
+    words = _words_in(ctx, b, s)
+    if not words or all(w in _GENERIC_PREFIX for w in words):
+        return False
+    short_generic = words[-1] in _GENERIC_PREFIX and len(words) <= 2
+    if short_generic and kind in ("company", "park") and not suffix.startswith("有限"):
+        return False
+    if kind in _NEEDS_ANCHOR and not suffix.startswith(("有限", "股份")):
+        return any(_is_proper(ctx, w) for w in words)
+    return True
+
+
+def _words_in(ctx: _Ctx, b: int, s: int) -> list[str]:
+    """The jieba tokens covering [b, s), clipped to it."""
+    out: list[str] = []
+    k = max(ctx.token_at(b), 0)
+    while k < len(ctx.tokens) and ctx.starts[k] < s:
+        ts = ctx.starts[k]
+        w = ctx.text[max(ts, b):min(ts + len(ctx.tokens[k]), s)]
+        if w.strip():
+            out.append(w)
+        k += 1
+    return out
+
+
+def _is_proper(ctx: _Ctx, w: str) -> bool:
+    """A place, brand or other proper name: tagged so, in the gazetteer, Latin, or unknown to jieba."""
+    if w in ctx.lex.proper or re.search("[A-Za-z]", w) or w in ("“", "”", "国家", "中国", "中央", "全国"):
+        return True
+    return len(w) >= 2 and not segment.tokenizer().FREQ.get(w)  # FREQ also holds every word's prefixes, at 0
+
+
+# ---------------------------------------------------------- quoted names
+
+def _quoted(ctx: _Ctx) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in _QUOTED_RE.finditer(ctx.text):
+        inner = m.group(1)
+        if re.search(r"[，。、；：,;:!?！？]", inner):
+            continue
+        sm = re.search(f"(?:{_SUFFIX_RE.pattern})$", inner)
+        if sm and len(inner) > len(sm.group()) + 1 and not _NUMERAL_HEAD.match(inner):
+            out.append(_Cand(m.start(1), m.end(1), _SUFFIX_TYPE[sm.group()], inner, "quoted"))
+        elif re.search(f"(?:{_DOC_SUFFIX})$", inner) and len(inner) >= 4 and not inner.endswith(("政策", "战略", "法")):
+            out.append(_Cand(m.start(1), m.end(1), "document", inner, "quoted"))
+    for m in _QUOTED_EVENT_RE.finditer(ctx.text):
+        s = m.start()
+        if s >= 4 and _YEAR_TOKEN.fullmatch(ctx.text[s - 4:s]):
+            s -= 4
+        out.append(_Cand(s, m.end(), "event", ctx.text[s:m.end()], "quoted"))
+    return out
+
+
+# -------------------------------------------------------------- gazetteer
+
+def _gazetteer(ctx: _Ctx) -> list[_Cand]:
+    gaz, prefixes = ctx.lex.gazetteer, ctx.lex.prefixes
+    toks, starts, text = ctx.tokens, ctx.starts, ctx.text
+    out: list[_Cand] = []
+    n = len(toks)
+    nxt = 0
+    for i in [k for k, t in enumerate(toks) if t in prefixes]:
+        if i < nxt:
+            continue
+        best = None
+        acc = ""
+        for j in range(i, min(n, i + 5)):
+            acc += text[starts[j]:starts[j] + len(toks[j])]
+            if acc not in prefixes:
+                break
+            if acc in gaz:
+                best = (j, acc)
+        if best is None:
+            continue
+        j, surface = best
+        nxt = j + 1
+        canon, typ = gaz[surface]
+        if typ == "place" and text.startswith("特色", starts[i] + len(surface)):
+            continue
+        out.append(_Cand(starts[i], starts[i] + len(surface), typ, canon, "gazetteer"))
+    return out
+
+
+# ------------------------------------------------------------ enumerations
+
+def _enumerations(ctx: _Ctx) -> list[_Cand]:
+    """小米、兆易创新、天智航等7家领军企业: the items are companies (or universities)."""
+    text = ctx.text
+    out: list[_Cand] = []
+    for m in _ENUM_RE.finditer(text):
+        if re.search("项|政策|措施|支持|方面|领域|类|种", m.group(2)):
+            continue
+        kind = "university" if m.group(3) in ("高校", "院所", "大学") else "company"
+        pos = m.start(1)
+        items = m.group(1).split("、")
+        for idx, item in enumerate(items):
+            s, e = pos, pos + len(item)
+            pos = e + 1
+            if idx == 0:
+                s = _first_item_start(ctx, s, e)
+            name = text[s:e]
+            if len(name) < 2 or name in ctx.lex.stops or name in _GENERIC_PREFIX or re.search(r"\d", name):
+                continue
+            out.append(_Cand(s, e, kind, name, "enum"))
+    return out
+
+
+def _first_item_start(ctx: _Ctx, s: int, e: int) -> int:
+    k = ctx.token_at(e - 1)
+    b = e
+    while k >= 0 and ctx.starts[k] >= s:
+        t = ctx.text[ctx.starts[k]:ctx.starts[k] + len(ctx.tokens[k])]
+        if t in ctx.lex.stops:
+            break
+        b = ctx.starts[k]
+        k -= 1
+    return b
+
+
+# -------------------------------------------------------- choosing spans
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping spans: stronger evidence first, then longer."""
+    cands.sort(key=lambda c: (-_PRIO[c.source], -(c.end - c.start), c.start))
+    size = max((c.end for c in cands), default=0)
+    used = bytearray(size)
+    chosen: list[_Cand] = []
+    for c in cands:
+        if c.end <= c.start or (len(c.name) < 2 and c.type != "product"):
+            continue
+        if any(used[c.start:c.end]):
+            continue
+        used[c.start:c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def _merge_places(chosen: list[_Cand], ctx: _Ctx) -> list[_Cand]:
+    """北京市 + 海淀区 written together is one place, named by the district."""
+    out: list[_Cand] = []
+    for c in chosen:
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == "place" and c.type == "place" and prev.end == c.start \
+                and prev.name in _MUNICIPALITIES and c.name.endswith("区"):
+            out[-1] = _Cand(prev.start, c.end, "place", c.name, c.source)
+            continue
+        out.append(c)
+    return out
+
+
+def _bare_local(ctx: _Ctx, chosen: list[_Cand]) -> list[_Cand]:
+    """市委, 市政府 standing alone belong to the city named last before them."""
+    out: list[_Cand] = []
+    taken = [(c.start, c.end) for c in chosen]
+    for m in _BARE_LOCAL.finditer(ctx.text):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        level = m.group()[0]
+        before = [c for c in chosen if c.start < m.start()] or chosen
+        city = next((c.name for c in reversed(before) if c.type in ("place", "gov")
+                     and re.search(f"{level}(?:委|政府|人民政府)?$", c.name)), None)
+        if city is None:
+            continue
+        city = re.sub(f"(?<={level})(?:委|政府|人民政府)$", "", city)
+        out.append(_Cand(m.start(), m.end(), "gov", city + m.group()[1:], "suffix"))
+    return out
+
+
+def _declared_aliases(ctx: _Ctx, chosen: list[_Cand]) -> list[_Cand]:
+    """X(以下简称“Y”), X(WIPO): Y names X, here and wherever else it appears."""
+    text = ctx.text
+    extra: list[_Cand] = []
+    for c in list(chosen):
+        if c.type in ("person", "place"):
+            continue
+        m = _ALIAS_RE.match(text, c.end)
+        if not m:
+            continue
+        alias = m.group(1).strip()
+        if len(alias) < 2 or alias == c.name or (_SUFFIX_RE.search(alias) and len(alias) > len(c.name)):
+            continue
+        c.aliases.add(alias)
+        for a0 in _find_all(text, alias):
+            a1 = a0 + len(alias)
+            inside = [x for x in chosen if a0 <= x.start and x.end <= a1 and x.end - x.start < len(alias)]
+            for x in inside:
+                chosen.remove(x)
+            if not any(a0 < x.end and x.start < a1 for x in chosen + extra):
+                extra.append(_Cand(a0, a1, c.type, c.name, "suffix"))
+    return extra
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    out: list[int] = []
+    i = text.find(word)
+    while i >= 0 and word:
+        out.append(i)
+        i = text.find(word, i + len(word))
+    return out
+
+
+def _repeats(ctx: _Ctx, chosen: list[_Cand]) -> list[_Cand]:
+    """Every other place a found person's name appears."""
+    names = {c.name for c in chosen if c.type == "person"}
+    taken = [(c.start, c.end) for c in chosen]
+    out: list[_Cand] = []
+    for name in names:
+        for i in _find_all(ctx.text, name):
+            if not any(i < e and s < i + len(name) for s, e in taken):
+                out.append(_Cand(i, i + len(name), "person", name, "person"))
+    return out
+
+
+def _short_forms(name: str) -> set[str]:
+    out = set()
+    for full, short in _ABBREV:
+        if name.endswith(full) and len(name) - len(full) >= 2:
+            out.add(name[: -len(full)] + short)
+    return out
+
+
+def _canonical(chosen: list[_Cand], body: str) -> list[EntityMention]:
+    """Name every mention by the fullest form of its entity in this article."""
+    gaz = lexicon().gazetteer
+    canon: dict[tuple[str, str], str] = {}
+    for c in chosen:
+        hit = gaz.get(c.name)
+        if hit and c.source != "person":
+            c.name, c.type = hit
+    by_type: dict[str, set[str]] = {}
+    for c in chosen:
+        by_type.setdefault(c.type, set()).add(c.name)
+    for typ, names in by_type.items():
+        for n in names:
+            for short in _short_forms(n):
+                if short in names:
+                    canon[(short, typ)] = n
+        if typ in ("gov", "org", "university", "company", "event"):
+            # 服务业促进局 after 济南高新区服务业促进局: the tail names the same body.
+            for n in names:
+                longer = [x for x in names if len(x) > len(n) and x.endswith(n)]
+                if len(n) >= 4 and len(longer) == 1 and (n, typ) not in canon and not gaz.get(n):
+                    canon[(n, typ)] = longer[0]
+    groups: dict[tuple[str, str], set[str]] = {}
+    roles: dict[str, str] = {}
+    for c in chosen:
+        c.name = canon.get((c.name, c.type), c.name)
+        groups.setdefault((c.name, c.type), set()).update({body[c.start:c.end], *c.aliases})
+        if c.role and c.name not in roles:
+            roles[c.name] = c.role
+    out: list[EntityMention] = []
+    for c in chosen:
+        surface = body[c.start:c.end]
+        aliases = tuple(sorted(a for a in groups[(c.name, c.type)] if a and a != c.name and a != surface))
+        out.append(EntityMention(name=c.name, type=c.type, text=surface, start=c.start, end=c.end,
+                                 role=c.role, aliases=aliases))
+    return out

@@ -1,0 +1,236 @@
+"""The zgc browser: four panes over one read-only catalog, a reader and an entity view."""
+from __future__ import annotations
+
+import asyncio
+import gc
+import sqlite3
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
+from textual.widgets import Footer, TabbedContent, TabPane
+from zgc.db import catalog, query
+
+from .articles import ArticlesPane
+from .entities import EntitiesPane
+from .metrics import MetricsPane
+from .pane import Pane
+from .timeline import TimelinePane
+
+PANES: dict[str, type[Pane]] = {
+    "articles": ArticlesPane, "entities": EntitiesPane, "metrics": MetricsPane, "timeline": TimelinePane,
+}
+
+
+class CatalogCommands(Provider):
+    """Jump to an article by title or an entity by name."""
+
+    async def search(self, text: str) -> Hits:
+        app = self.app
+        if not isinstance(app, ZgcApp) or not text.strip():
+            return
+        articles, entities = await asyncio.to_thread(app.find, text)
+        matcher = self.matcher(text)
+        for eid, name, etype in entities:
+            label = f"entity: {name} ({etype})"
+            yield Hit(max(matcher.match(label), 0.6), matcher.highlight(label), partial(app.open_entity, eid),
+                      text=label, help="open the entity")
+        for aid, title, published in articles:
+            label = f"article: {title} {published or ''}"
+            yield Hit(max(matcher.match(label), 0.5), matcher.highlight(label), partial(app.open_article, aid),
+                      text=label, help="open in the reader")
+
+    async def discover(self) -> Hits:
+        app = self.app
+        if not isinstance(app, ZgcApp):
+            return
+        for name, cls in PANES.items():
+            yield DiscoveryHit(f"pane: {cls.TITLE}", partial(app.action_show_pane, name), help=f"switch to {name}")
+
+
+class ZgcApp(App):
+    """Browse a zgc catalog."""
+
+    TITLE = "zgc"
+    SHOW_TIMINGS = True  # off in snapshot tests, whose screens must not vary
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so subclasses elsewhere find it
+    COMMANDS = App.COMMANDS | {CatalogCommands}
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (96, "-wide")]
+    BINDINGS: ClassVar = [
+        Binding("1", "show_pane('articles')", "Articles"),
+        Binding("2", "show_pane('entities')", "Entities"),
+        Binding("3", "show_pane('metrics')", "Metrics"),
+        Binding("4", "show_pane('timeline')", "Timeline"),
+        Binding("escape", "back", "Back", show=False),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("ctrl+r", "reload", "Reload", show=False),
+    ]
+
+    def __init__(self, db_path: Path, pane: str = "articles", filter_text: str = "") -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.start_pane = pane if pane in PANES else "articles"
+        self.start_filter = filter_text
+        self.conn = catalog.connect(self.db_path)
+        self.pool = catalog.Pool(self.db_path)
+        self.identity = catalog.identity(self.db_path)
+        self.history: list[str] = []
+        self._told_rebuilt = False
+        self.sub_title = str(self.db_path)
+
+    # -------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(initial=self.start_pane, id="panes"):
+            for i, (name, cls) in enumerate(PANES.items(), 1):
+                with TabPane(f"{i} {cls.TITLE}", id=name):
+                    yield cls(self.start_filter if name == self.start_pane else "", id=f"{name}-pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_interval(2.0, self._check_catalog)
+        # Start-up garbage (Textual's CSS, widget trees) never dies: freezing it keeps the
+        # collector's full passes, which pause 25-40 ms, off the keystroke path.
+        self.call_after_refresh(gc.freeze)
+        self.call_after_refresh(self._focus_start)
+
+    def _focus_start(self) -> None:
+        pane = self.pane(self.start_pane)
+        if self.start_filter:
+            pane.table.focus()
+        else:
+            pane.table.focus()
+
+    def pane(self, name: str | None = None) -> Pane:
+        name = name or self.query_one(TabbedContent).active
+        return self.query_one(f"#{name}-pane", Pane)
+
+    @property
+    def active_pane(self) -> str:
+        return self.query_one(TabbedContent).active
+
+    # -------------------------------------------------------------- navigation
+
+    def action_show_pane(self, name: str) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        tabs = self.query_one(TabbedContent)
+        if tabs.active != name:
+            self.history.append(tabs.active)
+            tabs.active = name
+        self.call_after_refresh(self.pane(name).table.focus)
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        pane = event.pane.id
+        if pane:
+            self.call_after_refresh(self.pane(pane).table.focus)
+
+    def action_back(self) -> None:
+        if len(self.screen_stack) > 1:
+            self.pop_screen()
+        elif self.history:
+            name = self.history.pop()
+            self.query_one(TabbedContent).active = name
+            self.call_after_refresh(self.pane(name).table.focus)
+
+    def open_article(self, article_id: int, at: tuple[int, int] | None = None, words: tuple[str, ...] = ()) -> None:
+        from .reader import ReaderScreen
+
+        self.push_screen(ReaderScreen(article_id, at, words))
+
+    def open_entity(self, entity_id: int) -> None:
+        from .entity_view import EntityScreen
+
+        self.push_screen(EntityScreen(entity_id))
+
+    def action_help(self) -> None:
+        from .help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    # -------------------------------------------------------------- data
+
+    def find(self, text: str) -> tuple[list, list]:
+        """Articles by title and entities by name, for the command palette (runs in a thread)."""
+        try:
+            with self.pool.connection() as conn:
+                return query.find_articles(conn, text, 8), query.find_entities(conn, text, 8)
+        except sqlite3.Error:
+            return [], []
+
+    def export(self, q: query.Query, path: str) -> None:
+        self._export(q, path)
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def _export(self, q: query.Query, path: str) -> None:
+        from .export import write_export
+
+        try:
+            with self.pool.connection() as conn:
+                target, n = write_export(conn, q, path)
+        except OSError as err:
+            reason = err.strerror or str(err)
+            self.call_from_thread(self.notify, f"could not write {path}: {reason}; nothing was written",
+                                  title="export failed", severity="error", timeout=8)
+            return
+        except sqlite3.Error as err:
+            self.call_from_thread(self.notify, f"export failed: {err}", severity="error")
+            return
+        self.call_from_thread(self.notify, f"wrote {n:,} rows to {target}", title="exported", timeout=8)
+
+    def _check_catalog(self) -> None:
+        now = catalog.identity(self.db_path)
+        if now is not None and now != self.identity and not self._told_rebuilt:
+            self._told_rebuilt = True
+            self.notify("The catalog file changed (rebuilt?). You are still browsing the one opened; "
+                        "press ctrl+r to load the new one.", title="catalog rebuilt", timeout=30)
+
+    def action_reload(self) -> None:
+        try:
+            catalog.validate(self.db_path)
+        except catalog.CatalogError as err:
+            self.notify(str(err), title="cannot reload", severity="error", timeout=10)
+            return
+        old_conn, old_pool = self.conn, self.pool
+        self.conn = catalog.connect(self.db_path)
+        self.pool = catalog.Pool(self.db_path)
+        self.identity = catalog.identity(self.db_path)
+        self._told_rebuilt = False
+        old_pool.close()
+        old_conn.close()
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        for name in PANES:
+            pane = self.pane(name)
+            pane.table.clear_cache()
+            pane.refilter()
+        self.notify("reloaded the catalog", timeout=3)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for name, cls in PANES.items():
+            yield SystemCommand(f"Show {cls.TITLE}", f"switch to the {name} pane",
+                                partial(self.action_show_pane, name))
+        yield SystemCommand("Help: keys and filter syntax", "every key and filter field", self.action_help)
+        yield SystemCommand("Export view", "write the current view's rows to CSV or JSON",
+                            lambda: self.pane().action_export())
+        yield SystemCommand("Copy row", "copy the selected row to the clipboard", lambda: self.pane().action_copy_row())
+        yield SystemCommand("Next sort order", "sort the current view differently",
+                            lambda: self.pane().action_cycle_sort())
+        yield SystemCommand("Focus filter", "type a filter", lambda: self.pane().action_focus_filter())
+        yield SystemCommand("Policy events only / all", "toggle policy:yes on the timeline",
+                            lambda: self.pane("timeline").action_toggle_policy())
+        yield SystemCommand("Reload catalog", "open the catalog file again (after a rebuild)", self.action_reload)
+        yield SystemCommand("Back", "go back", self.action_back)
+
+    def on_unmount(self) -> None:
+        self.pool.close()

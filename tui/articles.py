@@ -1,0 +1,52 @@
+"""The Articles pane: full-text search over the article index, snippets in the detail."""
+from __future__ import annotations
+
+from rich.text import Text
+from zgc.db import query
+
+from .lazy_table import Column, Row
+from .pane import Pane
+
+
+def _s(v: object) -> str:
+    return "" if v is None else str(v)
+
+
+class ArticlesPane(Pane):
+    PANE = "articles"
+    TITLE = "Articles"
+    SORTS = ("-date", "date", "title", "-metrics", "source")
+    PLACEHOLDER = "/ search words · kind:policy pub:… year:2020 date:2020-01..2020-06 · ? help"
+
+    def columns(self) -> list[Column]:
+        return [
+            Column("Date", lambda r, p: _s(r[1]), 10),
+            Column("Title", lambda r, p: _s(r[2]), 16, flex=3),
+            Column("Publication", lambda r, p: _s(r[3]), 8, flex=1, priority=3),
+            Column("Kind", lambda r, p: _s(r[4]), 7, priority=5),
+            Column("Met", lambda r, p: str(r[5]), 3, justify="right", priority=6),
+            Column("Evt", lambda r, p: str(r[6]), 3, justify="right", priority=6),
+            Column("Ent", lambda r, p: str(r[7]), 3, justify="right", priority=6),
+        ]
+
+    def show_detail(self, row: Row | None) -> None:
+        detail = self.query_one(".detail")
+        if row is None:
+            detail.update("")
+            return
+        art = query.article(self.zapp.conn, row[0])
+        if art is None:
+            detail.update("")
+            return
+        words = self.current.words if self.current else ()
+        text, marks = query.snippet(art["body"], words, 360)
+        body = Text(text)
+        for s, e in marks:
+            body.stylize("bold reverse", s, e)
+        meta = " · ".join(x for x in (art.get("publication"), art.get("published"), art.get("kind"),
+                                       art.get("doc_number"), f"{art['chars']:,} chars") if x)
+        detail.update(Text.assemble((art["title"], "bold"), "\n", (meta, "dim"), "\n", body))
+
+    def open_row(self, row: Row) -> None:
+        words = self.current.words if self.current else ()
+        self.zapp.open_article(row[0], words=words)

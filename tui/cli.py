@@ -1,0 +1,95 @@
+"""`zgc-tui`: open a catalog (building the default one on first use) and browse it."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+EPILOG = """\
+The catalog is --db, else $ZGC_DB, else $XDG_DATA_HOME/zgc/catalog.db; when the
+default catalog does not exist yet it is built from the bundled corpus first.
+Exit status: 0 normal; 2 the catalog cannot be opened (the message says why).
+Press ? in the app for every key and the filter syntax.
+"""
+
+
+def parser() -> argparse.ArgumentParser:
+    from zgc.db.query import PANES
+
+    p = argparse.ArgumentParser(prog="zgc-tui", description="Browse a zgc catalog: articles, entities, "
+                                "metrics and a timeline of Chinese science and technology policy news.",
+                                epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--db", type=Path, help="the catalog to open (read-only)")
+    p.add_argument("--pane", choices=PANES, default="articles", help="the pane to start in")
+    p.add_argument("--filter", default="", metavar="TEXT", help="the filter to start with (see ? in the app)")
+    p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    return p
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("zgc")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def _fail(message: str) -> int:
+    print(f"zgc-tui: {message}", file=sys.stderr)
+    return 2
+
+
+def _build_default(db_path: Path) -> None:
+    """First run: build the default catalog from the bundled corpus, showing progress on stderr."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from zgc.db.build import build_catalog
+    from zgc.db.paths import bundled_corpus
+
+    console = Console(stderr=True)
+    console.print(f"zgc-tui: no catalog at {db_path} yet; building it from the bundled corpus")
+    with Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                  console=console, transient=True) as bar:
+        task = bar.add_task("", total=None)
+
+        def update(done: int, total: int, path: str) -> None:
+            bar.update(task, completed=done, total=total, description=os.path.basename(path))
+
+        summary = build_catalog([bundled_corpus()], db_path, progress=update, corpus="bundled seeds")
+    console.print(f"zgc-tui: wrote {db_path} ({summary.articles} articles, {summary.metrics} metrics, "
+                  f"{summary.events} events, {summary.entities} entities)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    # Frame rate and GC settings must precede Textual's import (see DESIGN.md: keystroke latency).
+    os.environ.setdefault("TEXTUAL_FPS", "240")
+    args = parser().parse_args(argv)
+    from zgc.db import catalog
+    from zgc.db.paths import default_db_path
+
+    db_path = args.db.expanduser() if args.db else default_db_path()
+    if args.db is None and not db_path.exists() and not os.environ.get("ZGC_DB"):
+        try:
+            _build_default(db_path)
+        except KeyboardInterrupt:
+            return _fail(f"interrupted; no catalog was written to {db_path}")
+        except Exception as err:  # the build's own errors carry their message
+            return _fail(f"could not build the default catalog at {db_path}: {err}")
+    try:
+        catalog.validate(db_path)
+    except catalog.CatalogError as err:
+        return _fail(str(err))
+    from .app import ZgcApp
+
+    try:
+        app = ZgcApp(db_path, pane=args.pane, filter_text=args.filter)
+    except Exception as err:  # sqlite3 errors opening the file: one line, no traceback
+        return _fail(f"{db_path}: cannot open ({err})")
+    app.run()
+    return app.return_code or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

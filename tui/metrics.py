@@ -1,0 +1,88 @@
+"""The Metrics pane: every quantity with its subject, period and unit; a chart of the subject over time."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+from zgc.db import query
+
+from .lazy_table import Column, Row
+from .pane import Pane, compact_period, fmt_number
+
+
+def _s(v: object) -> str:
+    return "" if v is None else str(v)
+
+
+def _value(row: Row, prev: Row | None) -> str:
+    v = fmt_number(row[3])
+    if row[4] is not None:
+        v += "–" + fmt_number(row[4])
+    return v
+
+
+def chart(series: list[tuple[str, float]], unit: str, width: int = 10) -> Text:
+    """Horizontal bars, one per period, scaled to the largest value."""
+    top = max((abs(v) for _, v in series), default=0) or 1
+    lines = []
+    for period, v in series:
+        bar = "█" * max(1, round(width * abs(v) / top))
+        lines.append(Text.assemble((f"{period[:7]:<8}", "dim"), (f"{bar:<{width}}", "green"), f" {fmt_number(v)}"))
+    return Text("\n").join([Text(f"over time ({unit})", style="bold"), *lines])
+
+
+class MetricsPane(Pane):
+    PANE = "metrics"
+    TITLE = "Metrics"
+    SORTS = ("source", "-value", "value", "period", "-period", "date", "-date")
+    PLACEHOLDER = "/ subject words · unit:元 kind:target year:2019..2022 value>1e9 sort:-value · ? help"
+
+    def columns(self) -> list[Column]:
+        return [
+            Column("Subject", lambda r, p: _s(r[1]), 10, flex=3),
+            Column("As written", lambda r, p: _s(r[2]), 8, flex=1, priority=7),
+            Column("Value", _value, 10, justify="right"),
+            Column("Unit", lambda r, p: _s(r[5]), 4),
+            Column("Q", lambda r, p: _s(r[6]), 1, priority=3),
+            Column("Period", lambda r, p: compact_period(r[7]), 10, priority=6),
+            Column("Kind", lambda r, p: _s(r[8]), 6, priority=4),
+            Column("Scope", lambda r, p: _s(r[9]), 6, flex=1, priority=2),
+            Column("Date", lambda r, p: _s(r[10]), 10, priority=5),
+        ]
+
+    def compose_detail(self) -> ComposeResult:
+        with Horizontal(classes="detail-row"):
+            yield Static("", classes="detail")
+            yield Static("", classes="chart")
+
+    def show_detail(self, row: Row | None) -> None:
+        detail = self.query_one(".detail", Static)
+        chart_view = self.query_one(".chart", Static)
+        m = query.metric(self.zapp.conn, row[0]) if row else None
+        if m is None:
+            detail.update("")
+            chart_view.update("")
+            chart_view.display = False
+            return
+        sentence = m["sentence"].replace("\n", " ")
+        text = Text(sentence)
+        i = sentence.find(m["text"])
+        if i >= 0:
+            text.stylize("bold reverse green", i, i + len(m["text"]))
+        facts = " · ".join(x for x in (
+            f"{fmt_number(m['value'])} {m['unit']}", m["kind"], m["period"] and f"period {m['period']}",
+            m["scope"] and f"scope {m['scope']}", m["qualifier"] and f"qualifier {m['qualifier']}") if x)
+        detail.update(Text.assemble((m["subject"] or "(no subject)", "bold"), "  ", (facts, "dim"), "\n", text))
+        series = query.metric_series(self.zapp.conn, m["subject"], m["unit"], 6)
+        if len(series) >= 2:
+            chart_view.update(chart(series, m["unit"]))
+            chart_view.display = True
+        else:
+            chart_view.update("")
+            chart_view.display = False
+
+    def open_row(self, row: Row) -> None:
+        m = query.metric(self.zapp.conn, row[0])
+        if m:
+            self.zapp.open_article(m["article_id"], at=(m["start"], m["end"]))

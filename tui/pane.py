@@ -1,0 +1,385 @@
+"""What the four panes share: filter line, lazy table, facet column, detail view, and the query workers.
+
+A keystroke in the filter parses at once (errors show under the filter line),
+then starts the query in a thread worker with its own read-only connection:
+the first ids arrive and paint before the rest stream in. A keystroke within
+DEBOUNCE of the last query start waits for the typing to pause; the first one
+never waits. A superseded query is interrupted in SQLite and its results are
+dropped by generation number.
+"""
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+from zgc.db import query
+
+from .lazy_table import Column, LazyTable, Row
+
+if TYPE_CHECKING:
+    from .app import ZgcApp
+
+DEBOUNCE = 0.08  # seconds: typing faster than this waits for the pause
+DETAIL_DELAY = 0.02  # seconds: the detail view follows the cursor once it rests
+PAINT_PAUSE = 0.03  # seconds the query worker yields after handing over the first page
+STREAM_INTERVAL = 0.25  # seconds between updates of the row count while ids stream in
+FACET_BUDGET = 0.25  # seconds for exact facet counts before showing an estimate
+FACET_SAMPLE = 20_000  # matches the estimate counts
+FACET_PATIENCE = 5.0  # seconds the exact counts may take after the estimate
+
+
+class FilterInput(Input):
+    """The filter line: typing filters, Enter goes to the table, Escape leaves."""
+
+    BINDINGS: ClassVar = [
+        Binding("enter", "to_table", "To table", show=False),
+        Binding("escape", "to_table", "Leave filter", show=False),
+        Binding("down", "to_table", "To table", show=False),
+    ]
+
+    def action_to_table(self) -> None:
+        pane = self.query_ancestor(Pane)
+        pane.table.focus()
+
+
+class FacetList(OptionList):
+    """Facet counts of the current view; Enter adds the value to the filter."""
+
+    BINDINGS: ClassVar = [Binding("escape", "leave", "Back to table", show=False)]
+
+    def action_leave(self) -> None:
+        self.query_ancestor(Pane).table.focus()
+
+
+class Pane(Vertical):
+    """One browsing pane; subclasses give the columns, the detail and what Enter opens."""
+
+    PANE: ClassVar[str] = ""
+    TITLE: ClassVar[str] = ""
+    SORTS: ClassVar[tuple[str, ...]] = ()
+    PLACEHOLDER: ClassVar[str] = ""
+    BINDINGS: ClassVar = [
+        Binding("slash", "focus_filter", "Filter"),
+        Binding("s", "cycle_sort", "Sort"),
+        Binding("e", "export", "Export"),
+        Binding("y", "copy_row", "Copy"),
+        Binding("f", "focus_facets", "Facets", show=False),
+    ]
+
+    def __init__(self, initial_filter: str = "", **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.initial_filter = initial_filter
+        self.sort: str | None = None
+        self.current: query.Query | None = None
+        self._generation = 0
+        self._last_start = 0.0
+        self._timer: Timer | None = None
+        self._detail_timer: Timer | None = None
+        self._started = 0.0
+        self.total: int | None = None
+
+    @property
+    def zapp(self) -> ZgcApp:
+        return self.app  # type: ignore[return-value]
+
+    # -------------------------------------------------------------- layout
+
+    def columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        yield FilterInput(self.initial_filter, placeholder=self.PLACEHOLDER, id="filter", classes="filter")
+        yield Static("", classes="filter-error")
+        with Horizontal(classes="body"):
+            with Vertical(classes="main"):
+                yield LazyTable(self.columns(), self._fetch, classes="table")
+                yield Static("", classes="status")
+                yield from self.compose_detail()
+            yield FacetList(classes="facets")
+
+    def compose_detail(self) -> ComposeResult:
+        yield Static("", classes="detail")
+
+    @property
+    def table(self) -> LazyTable:
+        return self.query_one(LazyTable)
+
+    @property
+    def filter_input(self) -> FilterInput:
+        return self.query_one(FilterInput)
+
+    def _fetch(self, ids: Sequence[int]) -> list[Row]:
+        return query.fetch_rows(self.zapp.conn, self.PANE, ids)
+
+    def on_mount(self) -> None:
+        self.refilter()
+
+    # -------------------------------------------------------------- filtering
+
+    @on(Input.Changed, "#filter")
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if time.monotonic() - self._last_start > DEBOUNCE:
+            self.refilter()
+        else:
+            self._timer = self.set_timer(DEBOUNCE, self.refilter)
+
+    def refilter(self) -> None:
+        """Parse the filter and start its query (errors go under the filter line)."""
+        self._timer = None
+        error = self.query_one(".filter-error", Static)
+        try:
+            flt = query.parse(self.filter_input.value, self.PANE)
+        except query.FilterError as err:
+            error.update(Text("⚠ " + str(err)))
+            error.add_class("-shown")
+            self.filter_input.add_class("-invalid")
+            return
+        error.update("")
+        error.remove_class("-shown")
+        self.filter_input.remove_class("-invalid")
+        self._last_start = time.monotonic()
+        self._generation += 1
+        self._started = time.perf_counter()
+        self.run_query(flt, self.sort, self._generation)
+
+    @work(exclusive=True, thread=True, group="query", exit_on_error=False)
+    def run_query(self, flt: query.Filter, sort: str | None, generation: int) -> None:
+        worker = get_current_worker()
+        with self.zapp.pool.connection() as conn:
+            try:
+                q = query.compile_query(conn, flt, sort)
+                first = True
+                pending: list[int] = []
+                sent = time.perf_counter()
+                # SQLite polls `stop` while it sorts or scans: a superseded query ends within a millisecond.
+                for chunk in query.iter_ids(conn, q, stop=lambda: generation != self._generation):
+                    if worker.is_cancelled or generation != self._generation:
+                        return
+                    if first:
+                        self.app.call_from_thread(self._receive, generation, q, chunk, True)
+                        first = False
+                        # Let the screen paint the first page before the rest of the ids compete for the GIL.
+                        time.sleep(PAINT_PAUSE)
+                        continue
+                    pending.extend(chunk)
+                    if time.perf_counter() - sent > STREAM_INTERVAL:
+                        self.app.call_from_thread(self._receive, generation, q, pending, False)
+                        pending, sent = [], time.perf_counter()
+                if generation == self._generation:
+                    self.app.call_from_thread(self._receive, generation, q, pending, first, True)
+            except sqlite3.OperationalError as err:
+                if "interrupt" not in str(err):
+                    self.app.call_from_thread(self.notify, f"query failed: {err}", severity="error")
+
+    def _receive(self, generation: int, q: query.Query, ids: list[int], reset: bool, done: bool = False) -> None:
+        if generation != self._generation:
+            return
+        table = self.table
+        if reset:
+            self.current = q
+            table.empty_message = "no rows match this filter" if q.filtered else "the catalog holds no rows here"
+            table.set_ids(ids, complete=done)
+            self.run_facets(q, generation)
+        else:
+            table.extend(ids, complete=done)
+        if done:
+            self.total = table.row_count
+        self._show_status()
+
+    def _show_status(self) -> None:
+        table = self.table
+        n = table.row_count
+        q = self.current
+        sort = q.sort if q else ""
+        shown = "rank" if q and q.ranked else sort
+        count = f"{n:,} rows" if table.complete else f"{n:,}+ rows…"
+        ms = (time.perf_counter() - self._started) * 1000 if table.complete else None
+        took = f" · {ms:.0f} ms" if ms is not None and getattr(self.app, "SHOW_TIMINGS", True) else ""
+        self.query_one(".status", Static).update(
+            Text.assemble((count, "bold"), f" · sorted by {shown}{took}", style="dim"))
+
+    @work(exclusive=True, thread=True, group="facets", exit_on_error=False)
+    def run_facets(self, q: query.Query, generation: int) -> None:
+        """Exact counts when they come within the budget; else an estimate from the first
+        matches at once, and the exact counts later (up to FACET_PATIENCE)."""
+        worker = get_current_worker()
+
+        def stale() -> bool:
+            return generation != self._generation or worker.is_cancelled
+
+        def show(counts: dict | None, note: str = "") -> None:
+            if generation == self._generation and not worker.is_cancelled:
+                self.app.call_from_thread(self._show_facets, counts, note)
+
+        try:
+            with self.zapp.pool.connection() as conn:
+                counts = query.facets(conn, q, FACET_BUDGET, stop=stale)
+                if counts is not None:
+                    show(counts)
+                    return
+                if stale():
+                    return
+                show(query.facets(conn, q, FACET_BUDGET, sample=FACET_SAMPLE, stop=stale),
+                     f"first {FACET_SAMPLE:,} rows")
+                counts = query.facets(conn, q, FACET_PATIENCE, stop=stale)
+                if counts is not None:
+                    show(counts)
+        except sqlite3.Error:
+            show(None)
+
+    def _show_facets(self, counts: dict[str, list[tuple[str, int]]] | None, note: str = "") -> None:
+        facets = self.query_one(FacetList)
+        highlighted = facets.highlighted
+        facets.clear_options()
+        if counts is None:
+            facets.add_option(Option(Text("too many rows to count\nin time; narrow the filter", style="dim"),
+                                     disabled=True))
+            return
+        if note:
+            facets.add_option(Option(Text(f"≈ {note}", style="dim italic"), disabled=True))
+        for name, values in counts.items():
+            facets.add_option(Option(Text(self.facet_title(name), style="bold"), disabled=True))
+            if not values:
+                facets.add_option(Option(Text("  none", style="dim"), disabled=True))
+            top = max((n for _, n in values), default=1)
+            for value, n in values:
+                facets.add_option(Option(self.facet_line(name, value, n, top), id=f"{name}\x00{value}"))
+        if highlighted is not None and highlighted < facets.option_count:
+            facets.highlighted = highlighted
+
+    def facet_title(self, name: str) -> str:
+        return name
+
+    def facet_line(self, name: str, value: str, n: int, top: int) -> Text:
+        label = query_label(name, value)
+        if name == "year":
+            bar = "█" * max(1, round(6 * n / top))
+            return Text.assemble(f"{label} ", (f"{bar:<6}", "cyan"), f" {n:,}")
+        return Text.assemble(label, "  ", (f"{n:,}", "dim"))
+
+    @on(OptionList.OptionSelected, ".facets")
+    def _facet_chosen(self, event: OptionList.OptionSelected) -> None:
+        if not event.option.id:
+            return
+        name, _, value = event.option.id.partition("\x00")
+        term = facet_term(self.PANE, name, value)
+        if term:
+            current = self.filter_input.value.strip()
+            self.filter_input.value = (current + " " + term).strip()
+            self.table.focus()
+
+    # -------------------------------------------------------------- detail
+
+    @on(LazyTable.Highlighted)
+    def _highlighted(self, event: LazyTable.Highlighted) -> None:
+        # After the table has painted, and once for a burst of cursor moves (a held arrow key).
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(DETAIL_DELAY, lambda: self.show_detail(self.table.current_row))
+
+    @on(LazyTable.Selected)
+    def _selected(self, event: LazyTable.Selected) -> None:
+        if event.row is not None:
+            self.open_row(event.row)
+
+    def show_detail(self, row: Row | None) -> None:
+        raise NotImplementedError
+
+    def open_row(self, row: Row) -> None:
+        raise NotImplementedError
+
+    def row_values(self, row: Row) -> dict[str, object]:
+        """The selected row as field → value, for copying and export."""
+        return dict(zip(query.SPECS[self.PANE].row, row, strict=False))
+
+    # -------------------------------------------------------------- actions
+
+    def action_focus_filter(self) -> None:
+        self.filter_input.focus()
+
+    def action_focus_facets(self) -> None:
+        self.query_one(FacetList).focus()
+
+    def action_cycle_sort(self) -> None:
+        current = self.sort or (self.current.sort if self.current else None)
+        names = list(self.SORTS)
+        self.sort = names[(names.index(current) + 1) % len(names)] if current in names else names[0]
+        self.notify(f"sorted by {self.sort}", timeout=2)
+        self.refilter()
+
+    def action_copy_row(self) -> None:
+        row = self.table.current_row
+        if row is None:
+            self.notify("no row to copy", severity="warning")
+            return
+        values = self.row_values(row)
+        self.app.copy_to_clipboard("\t".join("" if v is None else str(v) for v in values.values()))
+        self.notify("copied the row to the clipboard (tab-separated)", timeout=3)
+
+    def action_export(self) -> None:
+        if self.current is None:
+            return
+        from .export import ExportScreen, default_export_path
+
+        q = self.current
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self.zapp.export(q, path)
+
+        self.app.push_screen(ExportScreen(default_export_path(self.PANE), self.table.row_count), chosen)
+
+
+def facet_term(pane: str, name: str, value: str) -> str | None:
+    """The filter term that narrows the view to one facet value."""
+    if name == "policy":
+        return "policy:yes" if value == "policy" else "policy:no"
+    field = {"publication": "pub"}.get(name, name)
+    if field not in query.SPECS[pane].fields:
+        return None
+    return f'{field}:"{value}"' if (" " in value or not value) else f"{field}:{value}"
+
+
+def query_label(name: str, value: str) -> str:
+    return value if value else "(none)"
+
+
+def fmt_number(v: float | None) -> str:
+    """A normalised value as a Chinese reader writes it: 12,345 · 350亿 · 1.2万亿 · 12.5."""
+    if v is None:
+        return ""
+    a = abs(v)
+    if a >= 1e12:
+        return f"{v / 1e12:.4g}万亿"
+    if a >= 1e8:
+        return f"{v / 1e8:.4g}亿"
+    if v == int(v):
+        return f"{int(v):,}"
+    return f"{v:,.4g}" if a >= 1 else f"{v:.3g}"
+
+
+def compact_period(period: str | None) -> str:
+    """2019-01/2019-11 → 2019-01~11; 2015/2019 → 2015~2019."""
+    if not period:
+        return ""
+    a, sep, b = period.partition("/")
+    if not sep:
+        return period
+    if a[:4] == b[:4] and len(a) > 4 and len(b) > 4:
+        return f"{a}~{b[5:]}"
+    return f"{a}~{b}"
