@@ -21,6 +21,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .records import DateSpan
@@ -344,6 +345,16 @@ def find_dates(text: str, base: datetime.date | None = None) -> list[DateMention
     Not dates: 1/3, 〔2018〕4号, phone numbers, 2.0, a year in a name without 年 (2023中关村论坛),
     bare numbers. Without `base`, mentions that need one (5月27日, 今年) are skipped.
     """
+    # The metrics and events extractors both ask for the same article's dates: compute once.
+    return list(_find_dates_cached(text, base))
+
+
+@lru_cache(maxsize=8)
+def _find_dates_cached(text: str, base: datetime.date | None) -> tuple[DateMention, ...]:
+    return tuple(_find_dates(text, base))
+
+
+def _find_dates(text: str, base: datetime.date | None) -> list[DateMention]:
     out: list[DateMention] = []
     try:
         src = halfwidth(text)
