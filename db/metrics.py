@@ -17,10 +17,9 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from .dates import DateMention, find_dates
+from .dates import DateMention, find_dates, to_halfwidth
 from .numbers import QuantityMatch, cn_number, find_quantities
 from .records import ArticleText, DateSpan, Metric
-from .text import halfwidth
 
 __all__ = ["extract_metrics"]
 
@@ -52,7 +51,6 @@ _TARGET_CUE = re.compile(
 # Time frames and framings hold for the whole sentence: 未来一个时期, ..., 重点建设100个.
 _TARGET_FRAME = re.compile(r"未来(?=[，,]|一个|几|[一二三四五六七八九十\d]+年)|目标.{0,6}(?:包括|是|为)")
 _SHARE_QUAL = re.compile(r"(超过|超|近|接近|将近|约|不足|不到|逾)(?:全国|全省|全市|全区|总数|总量|总额)?的?$")
-_LAST_CLAUSES = re.compile(r"[^，,；;：:。！？!?]*[，,：:]?[^，,；;：:。！？!?]*$")
 _RATE_BEFORE = re.compile(
     r"(?:增长|增加|提高|提升|下降|减少|降低|增幅|增速|上升|上涨|下滑|回落|扩大|缩小|涨幅|降幅|同比|环比|年均|"
     r"扩张)(?:了|为|达|达到|超过|超|近|约)?(?:[\d.]+%(?:和|、|及|与))?$"
@@ -80,6 +78,14 @@ _VERB_TAIL = re.compile(r"(?:了|建设|建立|设立|支持|走访|培训|举�
                         r"联合|发放|惠及|对|向|有|和|与|等|及)$")
 _NOUN_AFTER = re.compile(r"^[的]?([\u4e00-\u9fffA-Za-z“”\"]{1,16}?)(?=[，,。；;、！？!?（(]|的|已|参加|建立|共同|"
                          r"正在|进行|获|$)")
+# Compiled once: a pattern string passed to re.search looks up re's cache on every call.
+_PUBLISHED = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+_POINTING_BACK = re.compile(r"(?:这|那|此|上述|前述)$")
+_MAGNITUDE = re.compile(r"[万亿]")
+_DIGIT = re.compile(r"\d")
+_LINE = re.compile(r"[^\n]+")
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+_YEAR_HEAD = re.compile(r"^\d{4}年(?:\d{1,2}[—-]?\d{0,2}月)?(?:底|末)?")
 
 
 @dataclass
@@ -112,7 +118,7 @@ def extract_metrics(article: ArticleText) -> list[Metric]:
 def _base_date(published: str | None) -> datetime.date | None:
     if not published:
         return None
-    m = re.match(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", published)
+    m = _PUBLISHED.match(published)
     if not m:
         return None
     try:
@@ -137,7 +143,7 @@ def _extract(article: ArticleText) -> list[Metric]:
     body = article.body or ""
     if not body.strip():
         return []
-    src = halfwidth(body)
+    src = to_halfwidth(body)
     base = _base_date(article.published)
     books = _spans(_BOOK, src)
     tags = _spans(_TAG, src)
@@ -179,14 +185,14 @@ def _keep(src: str, q: QuantityMatch, books: list, tags: list, date_spans: list)
         return False
     if _overlaps(date_spans, q.num_start, q.end):
         return False
-    if re.search(r"(?:这|那|此|上述|前述)$", src[max(0, q.num_start - 2):q.num_start]):
+    if _POINTING_BACK.search(src[max(0, q.num_start - 2):q.num_start]):
         return False  # 这两个项目: pointing back, not counting
     if q.bare:
         # A bare number is a metric only with a magnitude and a qualifier: 连接数达到12亿.
-        return bool(re.search(r"[万亿]", q.text)) and q.num_start > q.start and qty.value >= 1e4
+        return bool(_MAGNITUDE.search(q.text)) and q.num_start > q.start and qty.value >= 1e4
     if qty.unit == "方面" or (qty.unit == "个" and src.startswith("方面", q.end)):
         # 从三个方面: discourse structure, unless the count is written in figures (12个方面).
-        return bool(re.match(r"\d", src[q.num_start:q.end]))
+        return bool(_DIGIT.match(src[q.num_start:q.end]))
     return True
 
 
@@ -197,7 +203,7 @@ def _keep(src: str, q: QuantityMatch, books: list, tags: list, date_spans: list)
 def _paragraphs(src: str) -> list[_Paragraph]:
     paras: list[_Paragraph] = []
     open_para: _Paragraph | None = None
-    for m in re.finditer(r"[^\n]+", src):
+    for m in _LINE.finditer(src):
         line = m.group()
         stripped = line.strip()
         if not stripped:
@@ -291,8 +297,7 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
             before = text[:max(0, q.start - s.start)]
             period = _period(src, s, q, carried, base)
             s.periods.append(period)
-            near = _LAST_CLAUSES.search(before)
-            target = (sent_target or bool(_TARGET_CUE.search(near.group() if near else before))
+            target = (sent_target or bool(_TARGET_CUE.search(_last_clauses(before)))
                       or bool(_TARGET_FRAME.search(before)) or _target_year(before, base))
             kind = _kind(src, q, before, target)
             subject = _subject(text, q, s.start, before, last_subject if kind == "rate" else None)
@@ -307,7 +312,7 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
             out.append(Metric(
                 text=q.text, value=q.quantity.value, unit=q.quantity.unit or "个", qualifier=qualifier,
                 period=period, subject=subject, scope=scope, kind=kind,
-                sentence=re.sub(r"\s*\n\s*", "", text), start=q.start, end=q.end,
+                sentence=_LINE_BREAK.sub("", text), start=q.start, end=q.end,
                 value_max=q.quantity.value_max,
             ))
         if s.quantities or s is p.sentences[0]:
@@ -326,6 +331,19 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
             # A list item ending in ； on its own line: the next line continues the list.
             ctx.list_period, ctx.list_target = carried, target_carry
     return out
+
+
+def _last_clauses(before: str) -> str:
+    """The clause holding the figure and the one before it, when a ，or ： joins them.
+
+    A linear scan: the regex form ([^，...]*[，,：:]?[^，...]*$) retried every start position.
+    """
+    marks = [m.start() for m in _CLAUSE_PUNCT.finditer(before)]
+    if not marks:
+        return before
+    if before[marks[-1]] not in "，,：:":
+        return before[marks[-1] + 1:]
+    return before[marks[-2] + 1:] if len(marks) >= 2 else before
 
 
 def _target_year(before: str, base: datetime.date | None) -> bool:
@@ -422,7 +440,7 @@ def _subject(text: str, q: QuantityMatch, offset: int, before: str, rate_of: str
     head = before[clause_start:]
     head = _QUAL_WORDS.sub("", head)
     head = _SUBJECT_TRIM.sub("", head).strip(" “”\"")
-    head = re.sub(r"^\d{4}年(?:\d{1,2}[—-]?\d{0,2}月)?(?:底|末)?", "", head)
+    head = _YEAR_HEAD.sub("", head)
     after = text[q.end - offset:]
     noun = _NOUN_AFTER.match(after)
     if noun and (not head or _VERB_TAIL.search(head) or len(head) < 2):

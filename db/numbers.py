@@ -184,11 +184,15 @@ _DURATION_AFTER = re.compile(r"(?:的)?时间|之久")
 _DURATION_BEFORE = re.compile(r"(?:用了|利用|历时|耗时|花了|花费|用时|仅用|只用|经过|为期|长达|用)$")
 _LATIN = re.compile(r"[A-Za-z]")
 _BARE_START = re.compile(rf"[{_CN_U}{_CN_B}]")
+_STEP_NUM = re.compile(rf"({_AR})([{_CN_U}{_CN_B}]*)")
+_CN_SMALL_NUM = re.compile(rf"[{_CN_D}十]+")
+_MAG_TAIL = re.compile(rf"[{_CN_B}]+$")
+_MAG_ONLY = re.compile(rf"[{_CN_U}{_CN_B}]+")
 
 
 def _step(num: str, value: float) -> float:
     """The size of the last written place: 3000 → 1000, 3.8万 → 1000, 二十 → 10."""
-    m = re.fullmatch(rf"({_AR})([{_CN_U}{_CN_B}]*)", num)
+    m = _STEP_NUM.fullmatch(num)
     if m:
         digits = m.group(1).replace(",", "")
         scale = _integer(m.group(2)) if m.group(2) else 1.0
@@ -237,7 +241,7 @@ def _main_match(src: str, m: re.Match[str], strict: bool = True) -> tuple[Quanti
     scale = float(_integer(mag) or 1.0) if mag else 1.0
     unit_raw = m.group("unit") or ""
     if m.group("big"):
-        if unit_raw or not re.fullmatch(rf"[{_CN_D}十]+", num) or not 2 <= value <= 10:
+        if unit_raw or not _CN_SMALL_NUM.fullmatch(num) or not 2 <= value <= 10:
             return None
         unit_raw = "个"  # 七大机制, 两大产业集群
     value_max: float | None = None
@@ -248,14 +252,14 @@ def _main_match(src: str, m: re.Match[str], strict: bool = True) -> tuple[Quanti
             return None
         if m.group("u1") and m.group("u1") != unit_raw:
             return None
-        hi_mag = re.search(rf"[{_CN_B}]+$", m.group("num2"))
-        if hi_mag and not re.search(rf"[{_CN_U}{_CN_B}]", num):
+        hi_mag = _MAG_TAIL.search(m.group("num2"))
+        if hi_mag and not _BARE_START.search(num):
             value *= float(_integer(hi_mag.group()) or 1.0)  # 3-5万元: 万 applies to both
         if hi < value:
             return None
         value_max = hi * scale
     if vague:
-        if not re.fullmatch(rf"[{_CN_U}{_CN_B}]+", num):
+        if not _MAG_ONLY.fullmatch(num):
             return None  # 数 and 上 qualify a bare magnitude only: 数百, 上万
         value_max = None if vague == "上" else value * 10 * scale
     if fuzz:
