@@ -9,6 +9,7 @@ always gives the same rows.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import signal
@@ -186,11 +187,14 @@ def _notice_events(article: Article) -> list[Event]:
 
 def _results(files: list[Path], jobs: int) -> Iterator[FileResult]:
     names = [str(p) for p in files]
+    segment.tokenizer()
+    # jieba's dictionary is millions of long-lived objects: keep the collector from walking them
+    # again and again (and forked workers from touching their pages).
+    gc.freeze()
     if jobs <= 1 or len(names) <= 1:
         for name in names:
             yield process_file(name)
         return
-    segment.tokenizer()  # load the dictionary once; forked workers inherit it
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork"), initializer=_worker_init)
     try:
         yield from pool.map(process_file, names, chunksize=1)
