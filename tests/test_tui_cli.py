@@ -104,3 +104,17 @@ def test_help_mentions_keys(capsys):
 
 def test_main_module_path():
     assert Path(cli.__file__).name == "cli.py"
+
+
+def test_locked(tmp_path, synthetic_db):
+    """A catalog another process holds an exclusive lock on: one line, exit 2, and it says why."""
+    locked = tmp_path / "locked.db"
+    shutil.copy(synthetic_db, locked)
+    holder = sqlite3.connect(locked, timeout=0)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        one_line_error(run("--db", str(locked)), str(locked), "locked")
+    finally:
+        holder.rollback()
+        holder.close()
