@@ -106,7 +106,8 @@ def validate(path: Path) -> dict[str, str]:
         return meta
     except sqlite3.OperationalError as err:
         if "locked" in str(err) or "busy" in str(err):
-            raise CatalogError(f"{path}: catalog is locked by another program; close it or wait, then try again") from None
+            raise CatalogError(
+                f"{path}: catalog is locked by another program; close it or wait, then try again") from None
         raise CatalogError(f"{path}: catalog is damaged or not a catalog ({err}); "
                            f"rebuild it with `zgc-build --db {path}`") from err
     except sqlite3.DatabaseError as err:
