@@ -28,8 +28,8 @@ from importlib import resources
 from itertools import accumulate, compress, repeat
 
 from . import segment
-from .dates import to_halfwidth
 from .records import ArticleText, EntityMention
+from .text import halfwidth
 
 _H = "\u4e00-\u9fff"
 
@@ -312,7 +312,7 @@ def _extract(article: ArticleText) -> list[EntityMention]:
 
 def _mentions(body: str, toks: list[str]) -> list[EntityMention]:
     starts = list(accumulate(map(len, toks), initial=0))[:-1]
-    ctx = _Ctx(to_halfwidth(body), toks, starts, lexicon())
+    ctx = _Ctx(halfwidth(body), toks, starts, lexicon())
     cands: list[_Cand] = []
     cands += _documents(ctx)
     cands += _persons(ctx)

@@ -11,8 +11,9 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .dates import DateMention, find_dates, to_halfwidth
+from .dates import DateMention, find_dates
 from .records import ArticleText, Event
+from .text import halfwidth
 
 __all__ = ["extract_events", "is_policy_event", "notice_events", "timeline_key"]
 
@@ -382,7 +383,7 @@ def extract_events(article: ArticleText) -> list[Event]:
 
 def _extract(article: ArticleText) -> list[Event]:
     body = article.body or ""
-    hb = to_halfwidth(body)
+    hb = halfwidth(body)
     base = _base(article.published)
     mentions = find_dates(body, base.date)
     out: list[Event] = []
@@ -472,7 +473,7 @@ def timeline_key(event: Event) -> tuple[str, ...]:
 
 
 def _norm(s: str) -> str:
-    return _NORM_DROP.sub("", to_halfwidth(s))
+    return _NORM_DROP.sub("", halfwidth(s))
 
 
 _META_LINE = re.compile(
@@ -492,11 +493,11 @@ def notice_events(meta: str, title: str = "", issuer: str | None = None) -> list
 
     out: list[Event] = []
     try:
-        found = _META_ISSUER.search(to_halfwidth(meta))
+        found = _META_ISSUER.search(halfwidth(meta))
         actor = issuer or (found.group(1) if found else None)
         book = _BOOK.search(title or "")
         doc = book.group(1) if book else ((title or "").strip() or None)
-        for m in _META_LINE.finditer(to_halfwidth(meta)):
+        for m in _META_LINE.finditer(halfwidth(meta)):
             span = parse_date(m.group("date"))
             if span is None:
                 continue

@@ -17,9 +17,10 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from .dates import DateMention, find_dates, to_halfwidth
+from .dates import DateMention, find_dates
 from .numbers import QuantityMatch, cn_number, find_quantities
 from .records import ArticleText, DateSpan, Metric
+from .text import halfwidth
 
 __all__ = ["extract_metrics"]
 
@@ -143,7 +144,7 @@ def _extract(article: ArticleText) -> list[Metric]:
     body = article.body or ""
     if not body.strip():
         return []
-    src = to_halfwidth(body)
+    src = halfwidth(body)
     base = _base_date(article.published)
     books = _spans(_BOOK, src)
     tags = _spans(_TAG, src)
