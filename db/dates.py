@@ -348,6 +348,22 @@ _QUARTER = re.compile(r"(前)?([1-4])季度")
 _BARE_YEAR = re.compile(r"\d{4}")
 
 
+_PUBLISHED = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+
+
+def published_base(published: str | None) -> tuple[datetime.date | None, str]:
+    """An article's ISO date (2020, 2020-05, 2020-05-27) as a base date and its precision;
+    a missing part counts as the first of the year or month."""
+    m = _PUBLISHED.match(published or "")
+    if not m:
+        return None, "year"
+    try:
+        day = datetime.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return None, "year"
+    return day, "day" if m.group(3) else "month" if m.group(2) else "year"
+
+
 def find_dates(text: str, base: datetime.date | None = None) -> list[DateMention]:
     """Date expressions in `text`, in order, with offsets into `text`. Never raises.
 

@@ -11,7 +11,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .dates import DateMention, find_dates
+from .dates import DateMention, find_dates, published_base
 from .records import ArticleText, Event
 from .text import halfwidth
 
@@ -88,7 +88,6 @@ _SUMMARY_MAX = 60
 _WINDOW = 400
 _SCOPE_MAX = 200  # a date's verb comes within a clause or two of it
 # Compiled once: a pattern string passed to re.sub looks up re's cache on every call.
-_PUBLISHED = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 _ACTOR_EDGES = re.compile(r"^[“”\"\s(（]+|[\s]+$")
 _ACTOR_LEAD = re.compile(r"^(?:为[^，,]*|据了解|此外|同时|其中|由|随着|经|从|向)")
 _ACTOR_CUT = re.compile(r"按照|根据|依据|围绕|将|为了|积极|大力|主要从")
@@ -106,20 +105,7 @@ class _Base:
 
 
 def _base(published: str | None) -> _Base:
-    if not published:
-        return _Base(None, "year")
-    m = _PUBLISHED.match(published)
-    if not m:
-        return _Base(None, "year")
-    try:
-        y = int(m.group(1))
-        mo = int(m.group(2) or 1)
-        d = int(m.group(3) or 1)
-        precision = "day" if m.group(3) else "month" if m.group(2) else "year"
-        return _Base(datetime.date(y, mo, d), precision)
-    except ValueError:
-        return _Base(None, "year")
-
+    return _Base(*published_base(published))
 
 def _inside_brackets(text: str, pos: int, sent_start: int) -> bool:
     """True when `pos` lies inside 《...》 (a document's name)."""

@@ -17,7 +17,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from .dates import DateMention, find_dates
+from .dates import DateMention, find_dates, published_base
 from .numbers import QuantityMatch, cn_number, find_quantities
 from .records import ArticleText, DateSpan, Metric
 from .text import halfwidth
@@ -80,7 +80,6 @@ _VERB_TAIL = re.compile(r"(?:了|建设|建立|设立|支持|走访|培训|举�
 _NOUN_AFTER = re.compile(r"^[的]?([\u4e00-\u9fffA-Za-z“”\"]{1,16}?)(?=[，,。；;、！？!?（(]|的|已|参加|建立|共同|"
                          r"正在|进行|获|$)")
 # Compiled once: a pattern string passed to re.search looks up re's cache on every call.
-_PUBLISHED = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 _POINTING_BACK = re.compile(r"(?:这|那|此|上述|前述)$")
 _MAGNITUDE = re.compile(r"[万亿]")
 _DIGIT = re.compile(r"\d")
@@ -116,18 +115,6 @@ def extract_metrics(article: ArticleText) -> list[Metric]:
         return []
 
 
-def _base_date(published: str | None) -> datetime.date | None:
-    if not published:
-        return None
-    m = _PUBLISHED.match(published)
-    if not m:
-        return None
-    try:
-        return datetime.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
-    except ValueError:
-        return None
-
-
 def _spans(rx: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return [m.span() for m in rx.finditer(text)]
 
@@ -145,7 +132,7 @@ def _extract(article: ArticleText) -> list[Metric]:
     if not body.strip():
         return []
     src = halfwidth(body)
-    base = _base_date(article.published)
+    base = published_base(article.published)[0]
     books = _spans(_BOOK, src)
     tags = _spans(_TAG, src)
     dates = [d for d in find_dates(body, base) if not _inside(books, d.start, d.end)]
