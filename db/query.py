@@ -138,7 +138,7 @@ SPECS: dict[str, PaneSpec] = {
         select="t.id, t.date, t.precision, t.year, t.actor, t.action, t.document, t.summary, t.is_policy, t.n_sources",
         row=("id", "date", "precision", "year", "actor", "action", "document", "summary", "is_policy", "n_sources"),
         join="",
-        sorts={"date": "t.date {dir}, t.id {dir}", "actor": "t.actor IS NULL, t.actor {dir}, t.date",
+        sorts={"date": "t.date {dir}, t.id {dir}", "actor": "t.actor IS NULL, t.actor {dir}, t.date, t.id",
                "source": "t.id {dir}"},
         default_sort="date",
         fields={
@@ -514,6 +514,11 @@ def iter_ids(conn: sqlite3.Connection, q: Query, chunk: int = 20000,
     conn.set_progress_handler((lambda: 1 if stop() else 0) if stop is not None else None, 1000)
     try:
         sql, params = q.ids_sql()
+        if first is None and not q.order.startswith((f"{spec.alias}.id", "f.rowid")):
+            # A sort (bm25 rank, date) would order every match before the first row; a top-N
+            # sort under LIMIT is several times cheaper, so the first page shows that much sooner.
+            # Every sort ends on the id, so the full query's first rows are these same ones.
+            first = [r[0] for r in conn.execute(f"{sql} LIMIT {FIRST_PAGE}", params)]
         if first is not None:
             yield first
             if len(first) < FIRST_PAGE:
