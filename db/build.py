@@ -167,6 +167,7 @@ def process_article(article: Article) -> ArticleResult:
         published=article.published,
         publication=article.publication,
         tokens=tuple(body_tokens),
+        title_tokens=tuple(title_tokens),
     )
     return ArticleResult(
         article=article,

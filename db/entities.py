@@ -294,20 +294,24 @@ def byline_mentions(authors: tuple[str, ...] | list[str], role: str = "记者") 
 
 def _extract(article: ArticleText) -> list[EntityMention]:
     body = article.body or ""
-    toks = list(article.tokens) if article.tokens is not None else None
-    if toks is None or sum(map(len, toks)) != len(body):
-        toks = segment.tokens(body) if body else []
-    out = _mentions(body, toks)
+    out = _mentions(body, _tokens_of(body, article.tokens))
     if article.title:
         # A headline names what the body names; keep only what the body lacks, at span (0, 0).
         seen = {(m.name, m.type) for m in out}
-        for m in _mentions(article.title, segment.tokens(article.title)):
+        for m in _mentions(article.title, _tokens_of(article.title, article.title_tokens)):
             if (m.name, m.type) not in seen:
                 seen.add((m.name, m.type))
                 out.append(replace(m, start=0, end=0))
     if article.publication:
         out.insert(0, EntityMention(article.publication, "org", article.publication, 0, 0))
     return out
+
+
+def _tokens_of(text: str, given: tuple[str, ...] | None) -> list[str]:
+    """The build's tokens when they cover `text` exactly, else a fresh cut."""
+    if given is not None and sum(map(len, given)) == len(text):
+        return list(given)
+    return segment.tokens(text) if text else []
 
 
 def _mentions(body: str, toks: list[str]) -> list[EntityMention]:

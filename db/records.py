@@ -36,6 +36,7 @@ class ArticleText:
     published: str | None = None  # ISO YYYY, YYYY-MM or YYYY-MM-DD
     publication: str | None = None
     tokens: tuple[str, ...] | None = None  # jieba.lcut(body), precise mode, with zgc's user dictionary
+    title_tokens: tuple[str, ...] | None = None  # the same for the title
 
 
 @dataclass(frozen=True)

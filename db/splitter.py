@@ -196,7 +196,7 @@ def split_page(text: str) -> list[Article]:
         units = _newspaper_units(paras, mast, publication)
         facts = {}
     published = published or content_date(text)
-    articles = [part for u in units for part in _bounded(_article(u, text))]
+    articles = [part for u in units for part in _bounded(_article(u))]
     return [replace(a, publication=publication, published=published, **facts) for a in articles if a.title or a.body]
 
 
@@ -517,7 +517,7 @@ def _story(flow: list[Para], s: _Start, end: int, publication: str | None) -> li
     return units
 
 
-def _article(u: _Unit, source: str) -> Article:
+def _article(u: _Unit) -> Article:
     header = u.header
     title = ""
     subtitle = None
