@@ -32,7 +32,8 @@ MAX_FILTER = 1000  # characters; a longer filter is a paste gone wrong
 MAX_WORDS = 24
 _MAX_TOKEN = 8  # the longest vocabulary match tried when segmenting article words
 FIRST_PAGE = 200  # ids fetched before anything else, enough for a tall screen
-FIRST_PAGE_BUDGET = 0.015  # seconds the id-order scan may take to find the first page
+FIRST_PAGE_BUDGET = 0.012  # seconds a first page may take before a cheaper one is tried
+POLL_STEPS = 1000  # SQLite virtual-machine steps between checks of a query's budget and cancellation
 
 
 class FilterError(ValueError):
@@ -337,6 +338,8 @@ class Query:
     filtered: bool = False
     ranked: bool = False
     match: str | None = field(default=None, repr=False)
+    # The first matches in index order: what a slow sort (rank, date) shows while it runs.
+    preview: tuple[str, tuple] | None = field(default=None, repr=False)
 
     def from_sql(self, with_article: bool = False) -> str:
         join = SPECS[self.pane].join
@@ -447,6 +450,12 @@ def compile_query(conn: sqlite3.Connection, flt: Filter, sort: str | None = None
     if name not in spec.sorts and name != "rank":
         name, sort_name = spec.default_sort.lstrip("-"), spec.default_sort
     direction = "DESC" if sort_name.startswith("-") else "ASC"
+    preview = None
+    if match and name != "source":
+        preview_join = f" {spec.join}" if join and spec.join else ""
+        preview = (f"SELECT {a}.id FROM {spec.fts} f CROSS JOIN {spec.table} {a}{preview_join}"
+                   f" WHERE f.{spec.fts} MATCH ? AND {a}.id = f.rowid{''.join(f' AND {c}' for c in conds)}"
+                   f" ORDER BY f.rowid LIMIT {FIRST_PAGE}", (" AND ".join(match), *params))
     source = f"{spec.table} {a}"
     source_params: list = []
     ranked = False
@@ -473,7 +482,7 @@ def compile_query(conn: sqlite3.Connection, flt: Filter, sort: str | None = None
         pane=flt.pane, source=source, where=" AND ".join(conds) or "1", params=(*source_params, *params),
         order=order, sort=sort_name, needs_article=join or ("a.published" in order and flt.pane != "articles"),
         words=tuple(dict.fromkeys(w for w in words if w)), filtered=not flt.empty, ranked=ranked,
-        match=" AND ".join(match) if match else None,
+        match=" AND ".join(match) if match else None, preview=preview,
     )
 
 
@@ -486,39 +495,58 @@ def build(conn: sqlite3.Connection, text: str, pane: str, sort: str | None = Non
 
 
 def iter_ids(conn: sqlite3.Connection, q: Query, chunk: int = 20000,
-             stop: Callable[[], bool] | None = None) -> Iterator[list[int]]:
+             stop: Callable[[], bool] | None = None,
+             on_preview: Callable[[list[int]], None] | None = None) -> Iterator[list[int]]:
     """The ids of the matching rows in order, in chunks (the first one small, to paint at once).
 
     `stop` is polled while SQLite works; when it turns true the query is abandoned
     (sqlite3.OperationalError "interrupted"). In index order a condition on an indexed
     column (unit:元) would make SQLite collect and sort every match before the first row;
     a scan in id order under a small budget usually finds the first page far sooner.
+    When a sort (rank, date) cannot give its first page within the budget either,
+    `on_preview` gets the first matches in index order to show while the sort runs.
     """
     spec = SPECS[q.pane]
     first: list[int] | None = None
-    if q.source == f"{spec.table} {spec.alias}" and q.order.startswith(f"{spec.alias}.id") and q.where != "1":
-        deadline = time.perf_counter() + FIRST_PAGE_BUDGET
+
+    def polling(budget: float | None) -> None:
+        deadline = time.perf_counter() + budget if budget is not None else math.inf
+        if budget is None and stop is None:
+            conn.set_progress_handler(None, 0)
+            return
         conn.set_progress_handler(
-            lambda: time.perf_counter() > deadline or (stop is not None and stop()), 1000)
+            lambda: time.perf_counter() > deadline or (stop is not None and stop()), POLL_STEPS)
+
+    def within_budget(sql: str, params: tuple) -> list[int] | None:
+        """The ids `sql` gives, or None when it takes longer than FIRST_PAGE_BUDGET."""
+        polling(FIRST_PAGE_BUDGET)
         try:
-            join = f" {spec.join}" if q.needs_article and spec.join else ""
-            first = [r[0] for r in conn.execute(
-                f"SELECT {spec.alias}.id FROM {q.source} NOT INDEXED{join} WHERE {q.where}"
-                f" ORDER BY {q.order} LIMIT {FIRST_PAGE}", q.params)]
+            return [r[0] for r in conn.execute(sql, params)]
         except sqlite3.OperationalError as err:
-            if "interrupt" not in str(err):
+            if "interrupt" not in str(err) or (stop is not None and stop()):
                 raise
-            if stop is not None and stop():
-                raise
-            first = None
-    conn.set_progress_handler((lambda: 1 if stop() else 0) if stop is not None else None, 1000)
+            return None
+
     try:
+        if q.source == f"{spec.table} {spec.alias}" and q.order.startswith(f"{spec.alias}.id") and q.where != "1":
+            join = f" {spec.join}" if q.needs_article and spec.join else ""
+            first = within_budget(f"SELECT {spec.alias}.id FROM {q.source} NOT INDEXED{join} WHERE {q.where}"
+                                  f" ORDER BY {q.order} LIMIT {FIRST_PAGE}", q.params)
         sql, params = q.ids_sql()
         if first is None and not q.order.startswith((f"{spec.alias}.id", "f.rowid")):
             # A sort (bm25 rank, date) would order every match before the first row; a top-N
             # sort under LIMIT is several times cheaper, so the first page shows that much sooner.
             # Every sort ends on the id, so the full query's first rows are these same ones.
-            first = [r[0] for r in conn.execute(f"{sql} LIMIT {FIRST_PAGE}", params)]
+            if on_preview is not None and q.preview is not None:
+                first = within_budget(f"{sql} LIMIT {FIRST_PAGE}", params)
+                if first is None:
+                    # Over budget: show the preview, then sort once (no second top-N).
+                    polling(None)
+                    on_preview([r[0] for r in conn.execute(*q.preview)])
+            else:
+                polling(None)
+                first = [r[0] for r in conn.execute(f"{sql} LIMIT {FIRST_PAGE}", params)]
+        polling(None)
         if first is not None:
             yield first
             if len(first) < FIRST_PAGE:

@@ -135,14 +135,17 @@ CREATE TABLE facets (
 
 # Full-text tables. Articles are indexed as jieba tokens (cut_for_search) joined
 # by spaces, so the default unicode61 tokenizer of any SQLite client can query
-# them; names and subjects are indexed one character per token, so a phrase
-# query of characters is an exact substring search. All are contentless
-# (content=''): rowid is the id of the row in the table they index.
+# them, with an index of first characters so that a one-character prefix query
+# (the first keystroke of a word) is one lookup; longer prefixes are few enough
+# to merge on the fly. Names and subjects are indexed one character per token,
+# so a phrase query of characters is an exact substring search (a prefix index
+# there would only repeat the index). All are contentless (content=''): rowid is
+# the id of the row in the table they index.
 FTS = """
-CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='', prefix='1 2');
-CREATE VIRTUAL TABLE metrics_fts USING fts5(subject, scope, text, content='', prefix='1 2');
-CREATE VIRTUAL TABLE events_fts USING fts5(actor, action, document, summary, content='', prefix='1 2');
-CREATE VIRTUAL TABLE entities_fts USING fts5(name, aliases, role, content='', prefix='1 2');
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='', prefix='1');
+CREATE VIRTUAL TABLE metrics_fts USING fts5(subject, scope, text, content='');
+CREATE VIRTUAL TABLE events_fts USING fts5(actor, action, document, summary, content='');
+CREATE VIRTUAL TABLE entities_fts USING fts5(name, aliases, role, content='');
 """
 
 INDEXES = """

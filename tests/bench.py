@@ -266,8 +266,8 @@ def _instrument(rec: _Recorder) -> None:
 
     receive = pane_mod.Pane._receive
 
-    def _receive(self, generation, q, ids, reset, done=False):  # type: ignore[no-untyped-def]
-        receive(self, generation, q, ids, reset, done)
+    def _receive(self, generation, q, ids, reset, done=False, **kwargs):  # type: ignore[no-untyped-def]
+        receive(self, generation, q, ids, reset, done, **kwargs)
         if reset and generation == self._generation:
             rec.receives.append((time.perf_counter(), self.PANE, generation, self.filter_input.value, len(ids)))
             rec.poke()

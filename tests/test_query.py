@@ -230,6 +230,27 @@ def test_iter_ids_first_chunk_is_small(tmp_path):
     assert [len(x) for x in chunks] == [200, 300, 300, 100]
 
 
+@pytest.mark.parametrize(("pane", "text"), [("articles", "科技"), ("timeline", "发布"), ("articles", "科 kind:news")])
+def test_slow_sort_shows_index_order_preview_then_sorted_rows(seed, monkeypatch, pane, text):
+    monkeypatch.setattr(query, "FIRST_PAGE_BUDGET", 0.0)  # every sort is "slow"
+    monkeypatch.setattr(query, "POLL_STEPS", 1)
+    q = query.build(seed, text, pane)
+    sorted_ids = query.all_ids(seed, q)
+    previews: list[list[int]] = []
+    ids = [i for part in query.iter_ids(seed, q, on_preview=previews.append) for i in part]
+    assert ids == sorted_ids and len(ids) > 1
+    assert len(previews) == 1
+    assert previews[0] == sorted(previews[0]) and set(previews[0]) <= set(sorted_ids)
+    assert len(previews[0]) == min(len(sorted_ids), query.FIRST_PAGE)
+
+
+def test_fast_sort_needs_no_preview(seed):
+    q = query.build(seed, "科技", "articles")
+    previews: list[list[int]] = []
+    assert [i for part in query.iter_ids(seed, q, on_preview=previews.append) for i in part] == query.all_ids(seed, q)
+    assert previews == []
+
+
 def test_facets_unfiltered_from_table_and_filtered_counted(conn):
     q0 = query.build(conn, "", "metrics")
     f0 = query.facets(conn, q0)

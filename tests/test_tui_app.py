@@ -115,6 +115,34 @@ async def test_articles_search_and_reader(seed_db):
 
 
 @sync
+async def test_slow_ranking_shows_first_matches_then_ranked_rows(seed_db, monkeypatch):
+    from zgc.db import catalog, query
+
+    monkeypatch.setattr(query, "FIRST_PAGE_BUDGET", 0.0)  # as on a huge catalog: ranking is over budget
+    monkeypatch.setattr(query, "POLL_STEPS", 1)
+    conn = catalog.connect(seed_db)
+    ranked = query.all_ids(conn, query.build(conn, "科技", "articles"))
+    app = ZgcApp(seed_db)
+    shown: list[tuple[bool, list[int]]] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        pane = app.pane("articles")
+        receive = pane._receive
+
+        def spy(generation, q, ids, reset, done=False, provisional=False):
+            if reset and generation == pane._generation:
+                shown.append((provisional, list(ids)))
+            receive(generation, q, ids, reset, done, provisional=provisional)
+
+        pane._receive = spy
+        await type_filter(app, pilot, "科技")
+        assert shown[0][0] and shown[0][1] == sorted(shown[0][1])  # the preview: index order
+        assert not pane.provisional
+        assert [r[0] for r in visible_rows(app, "articles")] == ranked != sorted(ranked)
+        assert "sorted by rank" in str(pane.query_one(".status").render())
+
+
+@sync
 async def test_timeline_filter_and_open_source_sentence(seed_db):
     app = ZgcApp(seed_db, pane="timeline")
     async with app.run_test(size=SIZE) as pilot:

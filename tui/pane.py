@@ -88,6 +88,8 @@ class Pane(Vertical):
         self._detail_timer: Timer | None = None
         self._started = 0.0
         self.total: int | None = None
+        self.provisional = False  # the rows shown are a preview in index order while the sort runs
+        self._facets_for = -1  # the generation whose facet counts are running or shown
 
     @property
     def zapp(self) -> ZgcApp:
@@ -166,8 +168,14 @@ class Pane(Vertical):
                 first = True
                 pending: list[int] = []
                 sent = time.perf_counter()
+
+                def preview(ids: list[int]) -> None:
+                    if generation == self._generation:
+                        self.app.call_from_thread(self._receive, generation, q, ids, True, provisional=True)
+
                 # SQLite polls `stop` while it sorts or scans: a superseded query ends within a millisecond.
-                for chunk in query.iter_ids(conn, q, stop=lambda: generation != self._generation):
+                for chunk in query.iter_ids(conn, q, stop=lambda: generation != self._generation,
+                                            on_preview=preview):
                     if worker.is_cancelled or generation != self._generation:
                         return
                     if first:
@@ -186,15 +194,21 @@ class Pane(Vertical):
                 if "interrupt" not in str(err):
                     self.app.call_from_thread(self.notify, f"query failed: {err}", severity="error")
 
-    def _receive(self, generation: int, q: query.Query, ids: list[int], reset: bool, done: bool = False) -> None:
+    def _receive(self, generation: int, q: query.Query, ids: list[int], reset: bool, done: bool = False,
+                 provisional: bool = False) -> None:
+        """Show a query's ids: `reset` replaces the rows, else they are appended; a `provisional`
+        page (matches in index order) stands in while a slow sort runs."""
         if generation != self._generation:
             return
         table = self.table
+        self.provisional = provisional
         if reset:
             self.current = q
             table.empty_message = "no rows match this filter" if q.filtered else "the catalog holds no rows here"
-            table.set_ids(ids, complete=done)
-            self.run_facets(q, generation)
+            table.set_ids(ids, complete=done and not provisional)
+            if self._facets_for != generation:
+                self._facets_for = generation
+                self.run_facets(q, generation)
         else:
             table.extend(ids, complete=done)
         if done:
@@ -207,6 +221,11 @@ class Pane(Vertical):
         q = self.current
         sort = q.sort if q else ""
         shown = "rank" if q and q.ranked else sort
+        if self.provisional:
+            self.query_one(".status", Static).update(
+                Text.assemble((f"{n:,}+ rows…", "bold"), f" · first matches shown while sorting by {shown}",
+                              style="dim"))
+            return
         count = f"{n:,} rows" if table.complete else f"{n:,}+ rows…"
         ms = (time.perf_counter() - self._started) * 1000 if table.complete else None
         took = f" · {ms:.0f} ms" if ms is not None and getattr(self.app, "SHOW_TIMINGS", True) else ""
