@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from pilot import settle as pilot_settle
 from zgc.tui.app import ZgcApp
 from zgc.tui.entity_view import EntityScreen
 from zgc.tui.help import HelpScreen
@@ -30,10 +31,7 @@ def sync(fn):
 
 
 async def settle(app, pilot) -> None:
-    for _ in range(3):
-        await pilot.pause(0.05)
-        await app.workers.wait_for_complete()
-    await pilot.pause(0.05)
+    await pilot_settle(pilot)
 
 
 async def type_filter(app, pilot, text: str) -> None:

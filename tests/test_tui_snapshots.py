@@ -6,6 +6,7 @@ and look at the SVGs in tests/__snapshots__/.
 from __future__ import annotations
 
 import pytest
+from pilot import settle as pilot_settle
 from zgc.tui.app import ZgcApp
 from zgc.tui.pane import Pane
 
@@ -25,9 +26,7 @@ class SnapApp(ZgcApp):
 
 async def settle(pilot) -> None:
     app = pilot.app
-    for _ in range(3):
-        await pilot.pause(0.05)
-        await app.workers.wait_for_complete()
+    await pilot_settle(pilot)
     for field in app.screen.query("Input"):
         field.cursor_blink = False
     await pilot.wait_for_scheduled_animations()

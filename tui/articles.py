@@ -1,6 +1,8 @@
 """The Articles pane: full-text search over the article index, snippets in the detail."""
 from __future__ import annotations
 
+import sqlite3
+
 from rich.text import Text
 from zgc.db import query
 
@@ -29,15 +31,10 @@ class ArticlesPane(Pane):
             Column("Ent", lambda r, p: str(r[7]), 3, justify="right", priority=6),
         ]
 
-    def show_detail(self, row: Row | None) -> None:
-        detail = self.query_one(".detail")
-        if row is None:
-            detail.update("")
-            return
-        art = query.article(self.zapp.conn, row[0])
+    def load_detail(self, conn: sqlite3.Connection, row: Row) -> Text | None:
+        art = query.article(conn, row[0])
         if art is None:
-            detail.update("")
-            return
+            return None
         words = self.current.words if self.current else ()
         text, marks = query.snippet(art["body"], words, 360)
         body = Text(text)
@@ -45,7 +42,7 @@ class ArticlesPane(Pane):
             body.stylize("bold reverse", s, e)
         meta = " · ".join(x for x in (art.get("publication"), art.get("published"), art.get("kind"),
                                        art.get("doc_number"), f"{art['chars']:,} chars") if x)
-        detail.update(Text.assemble((art["title"], "bold"), "\n", (meta, "dim"), "\n", body))
+        return Text.assemble((art["title"], "bold"), "\n", (meta, "dim"), "\n", body)
 
     def open_row(self, row: Row) -> None:
         words = self.current.words if self.current else ()

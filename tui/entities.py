@@ -1,6 +1,8 @@
 """The Entities pane: people, bodies, companies, places… with their mention counts."""
 from __future__ import annotations
 
+import sqlite3
+
 from rich.text import Text
 from zgc.db import query
 
@@ -27,16 +29,11 @@ class EntitiesPane(Pane):
             Column("Articles", lambda r, p: f"{r[5]:,}", 8, justify="right"),
         ]
 
-    def show_detail(self, row: Row | None) -> None:
-        detail = self.query_one(".detail")
-        if row is None:
-            detail.update("")
-            return
-        ent = query.entity(self.zapp.conn, row[0])
+    def load_detail(self, conn: sqlite3.Connection, row: Row) -> Text | None:
+        ent = query.entity(conn, row[0])
         if ent is None:
-            detail.update("")
-            return
-        co = query.cooccurring(self.zapp.conn, row[0], 8)
+            return None
+        co = query.cooccurring(conn, row[0], 8)
         lines = [Text.assemble((ent["name"], "bold"), "  ", (ent["type"], "magenta"),
                                f"  {ent['n_mentions']:,} mentions in {ent['n_articles']:,} articles")]
         if ent["aliases"]:
@@ -46,7 +43,7 @@ class EntitiesPane(Pane):
         if co:
             lines.append(Text.assemble(("with: ", "dim"), "  ".join(f"{n} ({k})" for _, n, _, k in co)))
         lines.append(Text("Enter: every mention, with its sentence", style="dim italic"))
-        detail.update(Text("\n").join(lines))
+        return Text("\n").join(lines)
 
     def open_row(self, row: Row) -> None:
         self.zapp.open_entity(row[0])

@@ -93,6 +93,7 @@ class LazyTable(ScrollView, can_focus=True):
         self._cache: OrderedDict[int, Row] = OrderedDict()
         self._cache_size = cache_size
         self._widths: list[tuple[Column, int]] = []
+        self._styles: dict[str, Style] = {}
         self.empty_message = "no rows"
 
     # -------------------------------------------------------------- data
@@ -178,30 +179,46 @@ class LazyTable(ScrollView, can_focus=True):
 
     # -------------------------------------------------------------- rendering
 
+    def notify_style_update(self) -> None:
+        self._styles.clear()
+        super().notify_style_update()
+
+    def _style(self, name: str) -> Style:
+        """The base, cursor or a component style, computed once per style change (not once per line)."""
+        style = self._styles.get(name)
+        if style is None:
+            base = self.rich_style
+            if name == "base":
+                style = base
+            elif name == "cursor":
+                style = base + self.get_component_rich_style("lazy-table--cursor")
+            elif name == "cursor-unfocused":
+                style = base + Style(bgcolor="grey27")
+            else:
+                style = self.get_component_rich_style(name)
+            self._styles[name] = style
+        return style
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         layout = self._layout()
         if y == 0:
-            style = self.get_component_rich_style("lazy-table--header")
             cells = [fit(c.label, w, c.justify) for c, w in layout]
-            return Strip([Segment(fit(" ".join(cells), width), style)], width)
+            return Strip([Segment(fit(" ".join(cells), width), self._style("lazy-table--header"))], width)
         index = int(self.scroll_y) + y - 1
-        base = self.rich_style
+        base = self._style("base")
         if index >= len(self.ids):
             if index == 0 and self.complete:
-                dim = self.get_component_rich_style("lazy-table--dim")
+                dim = self._style("lazy-table--dim")
                 return Strip([Segment(fit(" " + self.empty_message, width), dim)], width)
             return Strip.blank(width, base)
         row = self.row(index)
         if row is None:
-            dim = self.get_component_rich_style("lazy-table--placeholder")
-            return Strip([Segment(fit(" …", width), dim)], width)
+            return Strip([Segment(fit(" …", width), self._style("lazy-table--placeholder"))], width)
         prev = self.row(index - 1) if index > 0 else None
         segments: list[Segment] = []
         cursor = index == self.cursor_row
-        row_style = base + self.get_component_rich_style("lazy-table--cursor") if cursor else base
-        if cursor and not self.has_focus:
-            row_style = base + Style(bgcolor="grey27")
+        row_style = (self._style("cursor" if self.has_focus else "cursor-unfocused")) if cursor else base
         for i, (c, w) in enumerate(layout):
             if i:
                 segments.append(Segment(" ", row_style))

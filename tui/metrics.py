@@ -1,6 +1,8 @@
 """The Metrics pane: every quantity with its subject, period and unit; a chart of the subject over time."""
 from __future__ import annotations
 
+import sqlite3
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -56,15 +58,10 @@ class MetricsPane(Pane):
             yield Static("", classes="detail")
             yield Static("", classes="chart")
 
-    def show_detail(self, row: Row | None) -> None:
-        detail = self.query_one(".detail", Static)
-        chart_view = self.query_one(".chart", Static)
-        m = query.metric(self.zapp.conn, row[0]) if row else None
+    def load_detail(self, conn: sqlite3.Connection, row: Row) -> tuple[Text, Text | None] | None:
+        m = query.metric(conn, row[0])
         if m is None:
-            detail.update("")
-            chart_view.update("")
-            chart_view.display = False
-            return
+            return None
         sentence = m["sentence"].replace("\n", " ")
         text = Text(sentence)
         i = sentence.find(m["text"])
@@ -73,14 +70,16 @@ class MetricsPane(Pane):
         facts = " · ".join(x for x in (
             f"{fmt_number(m['value'])} {m['unit']}", m["kind"], m["period"] and f"period {m['period']}",
             m["scope"] and f"scope {m['scope']}", m["qualifier"] and f"qualifier {m['qualifier']}") if x)
-        detail.update(Text.assemble((m["subject"] or "(no subject)", "bold"), "  ", (facts, "dim"), "\n", text))
-        series = query.metric_series(self.zapp.conn, m["subject"], m["unit"], 6)
-        if len(series) >= 2:
-            chart_view.update(chart(series, m["unit"]))
-            chart_view.display = True
-        else:
-            chart_view.update("")
-            chart_view.display = False
+        detail = Text.assemble((m["subject"] or "(no subject)", "bold"), "  ", (facts, "dim"), "\n", text)
+        series = query.metric_series(conn, m["subject"], m["unit"], 6)
+        return detail, chart(series, m["unit"]) if len(series) >= 2 else None
+
+    def show_detail(self, data: tuple[Text, Text | None] | None) -> None:
+        detail, series = data or (None, None)
+        super().show_detail(detail)
+        chart_view = self.query_one(".chart", Static)
+        chart_view.update(series or "", layout=False)
+        chart_view.display = series is not None
 
     def open_row(self, row: Row) -> None:
         m = query.metric(self.zapp.conn, row[0])

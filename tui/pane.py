@@ -14,6 +14,7 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -37,6 +38,7 @@ STREAM_INTERVAL = 0.25  # seconds between updates of the row count while ids str
 FACET_BUDGET = 0.25  # seconds for exact facet counts before showing an estimate
 FACET_SAMPLE = 20_000  # matches the estimate counts
 FACET_PATIENCE = 5.0  # seconds the exact counts may take after the estimate
+FACET_WIDTH, FACET_WIDTH_NARROW = 22, 16  # cells inside the facet column (app.tcss), less its border and scrollbar
 
 
 class FilterInput(Input):
@@ -151,9 +153,10 @@ class Pane(Vertical):
             error.add_class("-shown")
             self.filter_input.add_class("-invalid")
             return
-        error.update("")
-        error.remove_class("-shown")
-        self.filter_input.remove_class("-invalid")
+        if error.has_class("-shown"):  # a layout change: only when the error goes away
+            error.update("")
+            error.remove_class("-shown")
+            self.filter_input.remove_class("-invalid")
         self._last_start = time.monotonic()
         self._generation += 1
         self._started = time.perf_counter()
@@ -224,13 +227,13 @@ class Pane(Vertical):
         if self.provisional:
             self.query_one(".status", Static).update(
                 Text.assemble((f"{n:,}+ rows…", "bold"), f" · first matches shown while sorting by {shown}",
-                              style="dim"))
+                              style="dim"), layout=False)
             return
         count = f"{n:,} rows" if table.complete else f"{n:,}+ rows…"
         ms = (time.perf_counter() - self._started) * 1000 if table.complete else None
         took = f" · {ms:.0f} ms" if ms is not None and getattr(self.app, "SHOW_TIMINGS", True) else ""
         self.query_one(".status", Static).update(
-            Text.assemble((count, "bold"), f" · sorted by {shown}{took}", style="dim"))
+            Text.assemble((count, "bold"), f" · sorted by {shown}{took}", style="dim"), layout=False)
 
     @work(exclusive=True, thread=True, group="facets", exit_on_error=False)
     def run_facets(self, q: query.Query, generation: int) -> None:
@@ -264,22 +267,24 @@ class Pane(Vertical):
     def _show_facets(self, counts: dict[str, list[tuple[str, int]]] | None, note: str = "") -> None:
         facets = self.query_one(FacetList)
         highlighted = facets.highlighted
-        facets.clear_options()
+        options: list[Option] = []
         if counts is None:
-            facets.add_option(Option(Text("too many rows to count\nin time; narrow the filter", style="dim"),
-                                     disabled=True))
-            return
-        if note:
-            facets.add_option(Option(Text(f"≈ {note}", style="dim italic"), disabled=True))
-        for name, values in counts.items():
-            facets.add_option(Option(Text(self.facet_title(name), style="bold"), disabled=True))
-            if not values:
-                facets.add_option(Option(Text("  none", style="dim"), disabled=True))
-            top = max((n for _, n in values), default=1)
-            for value, n in values:
-                facets.add_option(Option(self.facet_line(name, value, n, top), id=f"{name}\x00{value}"))
-        if highlighted is not None and highlighted < facets.option_count:
-            facets.highlighted = highlighted
+            options.append(Option(Text("too many rows to count\nin time; narrow the filter", style="dim"),
+                                  disabled=True))
+        else:
+            if note:
+                options.append(Option(Text(f"≈ {note}", style="dim italic"), disabled=True))
+            for name, values in counts.items():
+                options.append(Option(Text(self.facet_title(name), style="bold"), disabled=True))
+                if not values:
+                    options.append(Option(Text("  none", style="dim"), disabled=True))
+                top = max((n for _, n in values), default=1)
+                options.extend(Option(self.facet_line(name, value, n, top), id=f"{name}\x00{value}")
+                               for value, n in values)
+        # One replacement, not an option at a time: each addition would re-measure the list.
+        facets.set_options(options)
+        if facets.has_focus and highlighted is not None and highlighted < facets.option_count:
+            facets.highlighted = highlighted  # the user is choosing a value: keep their place
 
     def facet_title(self, name: str) -> str:
         return name
@@ -289,7 +294,11 @@ class Pane(Vertical):
         if name == "year":
             bar = "█" * max(1, round(6 * n / top))
             return Text.assemble(f"{label} ", (f"{bar:<6}", "cyan"), f" {n:,}")
-        return Text.assemble(label, "  ", (f"{n:,}", "dim"))
+        # One line each, whatever the label: a wrapped line would make the list's height depend on
+        # the width it had when the counts came in.
+        count = f"{n:,}"
+        room = (FACET_WIDTH_NARROW if self.screen.has_class("-narrow") else FACET_WIDTH) - len(count) - 2
+        return Text.assemble(clip(label, room), "  ", (count, "dim"))
 
     @on(OptionList.OptionSelected, ".facets")
     def _facet_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -309,15 +318,40 @@ class Pane(Vertical):
         # After the table has painted, and once for a burst of cursor moves (a held arrow key).
         if self._detail_timer is not None:
             self._detail_timer.stop()
-        self._detail_timer = self.set_timer(DETAIL_DELAY, lambda: self.show_detail(self.table.current_row))
+        self._detail_timer = self.set_timer(DETAIL_DELAY, self._detail_rested)
+
+    def _detail_rested(self) -> None:
+        row = self.table.current_row
+        if row is None:
+            self.workers.cancel_group(self, "detail")
+            self.show_detail(None)
+        else:
+            self.run_detail(row)
+
+    @work(exclusive=True, thread=True, group="detail", exit_on_error=False)
+    def run_detail(self, row: Row) -> None:
+        """Load the detail off the event loop: a slow lookup must never hold up typing or a repaint."""
+        worker = get_current_worker()
+        try:
+            with self.zapp.pool.connection() as conn:
+                data = self.load_detail(conn, row)
+        except sqlite3.OperationalError:
+            data = None
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.show_detail, data)
 
     @on(LazyTable.Selected)
     def _selected(self, event: LazyTable.Selected) -> None:
         if event.row is not None:
             self.open_row(event.row)
 
-    def show_detail(self, row: Row | None) -> None:
+    def load_detail(self, conn: sqlite3.Connection, row: Row) -> object:
+        """What the detail view shows for `row` (runs in a worker thread: no widgets here)."""
         raise NotImplementedError
+
+    def show_detail(self, data: object) -> None:
+        """Put `load_detail`'s result (None: nothing selected) in the detail view; its size is fixed."""
+        self.query_one(".detail", Static).update(data or "", layout=False)
 
     def open_row(self, row: Row) -> None:
         raise NotImplementedError
@@ -372,6 +406,11 @@ def facet_term(pane: str, name: str, value: str) -> str | None:
     if field not in query.SPECS[pane].fields:
         return None
     return f'{field}:"{value}"' if (" " in value or not value) else f"{field}:{value}"
+
+
+def clip(text: str, width: int) -> str:
+    """`text` cut to at most `width` cells, with … where it was cut."""
+    return text if cell_len(text) <= width else set_cell_size(text, max(0, width - 1)) + "…"
 
 
 def query_label(name: str, value: str) -> str:

@@ -1,6 +1,7 @@
 """The Timeline pane: dated events, grouped by year, with a year histogram in the facets."""
 from __future__ import annotations
 
+import sqlite3
 from typing import ClassVar
 
 from rich.text import Text
@@ -56,15 +57,10 @@ class TimelinePane(Pane):
             words.append("policy:yes")
         self.filter_input.value = " ".join(words)
 
-    def show_detail(self, row: Row | None) -> None:
-        detail = self.query_one(".detail")
-        if row is None:
-            detail.update("")
-            return
-        ev = query.timeline_event(self.zapp.conn, row[0])
+    def load_detail(self, conn: sqlite3.Connection, row: Row) -> Text | None:
+        ev = query.timeline_event(conn, row[0])
         if ev is None:
-            detail.update("")
-            return
+            return None
         head = Text.assemble((ev["date"], "bold cyan"), f" ({ev['precision']})  ",
                              ("policy" if ev["is_policy"] else "event", "yellow" if ev["is_policy"] else "dim"),
                              f"  {ev['n_sources']} source(s)")
@@ -72,7 +68,7 @@ class TimelinePane(Pane):
         for src in ev["sources"][:3]:
             sentence = Text(src["sentence"].replace("\n", " "))
             lines.append(Text.assemble((f"{src['published'] or ''} {src['title']}: ", "dim"), sentence))
-        detail.update(Text("\n").join(lines))
+        return Text("\n").join(lines)
 
     def open_row(self, row: Row) -> None:
         ev = query.timeline_event(self.zapp.conn, row[0])
