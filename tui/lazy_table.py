@@ -142,7 +142,15 @@ class LazyTable(ScrollView, can_focus=True):
             self._cache.popitem(last=False)
 
     def _resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.ids) + 1)
+        size = Size(self.size.width, len(self.ids) + 1)
+        update = getattr(self, "_scroll_update", None)
+        if update is None:
+            self.virtual_size = size
+        elif size != self.virtual_size:
+            # Assigning virtual_size lays out the whole screen (~20 ms at 100x30) in case scrollbars
+            # come or go; this table always shows its vertical scrollbar, so only its own range changes.
+            self.set_reactive(LazyTable.virtual_size, size)
+            update(size)
         self.refresh()
 
     # -------------------------------------------------------------- layout
