@@ -160,6 +160,7 @@ _BARE_LOCAL = re.compile(
     r"(?=[市区])(?:(?<![\u4e00-\u9fff])|(?<=[委和与及]))(?:市委|市政府|市人民政府|区委|区政府|区人民政府)")
 _ABBREV = (("国家自主创新示范区", "示范区"), ("管理委员会", "管委会"), ("人民政府", "政府"), ("教育委员会", "教委"), ("科学技术委员会", "科委"),  # noqa: E501
            ("高新技术产业开发区", "高新区"), ("研究院", "院"), ("股份有限公司", ""), ("有限公司", ""), ("集团", ""))
+_ABBREV_FULL = tuple(full for full, _ in _ABBREV)
 _HAN_ONLY = re.compile(f"[{_H}]+")
 _LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z0-9 \.&\-]*$")
 _PRIO = {"document": 6, "person": 5, "quoted": 4, "suffix": 3, "gazetteer": 2, "enum": 1}
@@ -852,6 +853,8 @@ def _repeats(ctx: _Ctx, chosen: list[_Cand]) -> list[_Cand]:
 
 
 def _short_forms(name: str) -> set[str]:
+    if not name.endswith(_ABBREV_FULL):
+        return set()  # most names: one C-level check instead of ten
     out = set()
     for full, short in _ABBREV:
         if name.endswith(full) and len(name) - len(full) >= 2:

@@ -138,9 +138,11 @@ def page_date(paras: list[Para], masthead_end: int) -> str | None:
     return None
 
 
-_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?=年|中关村|\s*[-—–~至到]\s*(?:19|20)\d{2}年)")
+# The leading lookaheads let the regex engine skip to candidate characters instead of trying
+# the lookbehind at every position.
+_YEAR = re.compile(r"(?=[12])(?<![\d.])((?:19|20)\d{2})(?=年|中关村|\s*[-—–~至到]\s*(?:19|20)\d{2}年)")
 _FUTURE = re.compile(r"(?:到|至|力争|预计|计划|将于?|争取|目标|\d{2}\s*[-—–~])\s*$")
-_MONTH_DAY = re.compile(r"(?<![\d年.])(\d{1,2})月(?:(\d{1,2})日|份|上旬|中旬|下旬)")
+_MONTH_DAY = re.compile(r"(?=\d)(?<![\d年.])(\d{1,2})月(?:(\d{1,2})日|份|上旬|中旬|下旬)")
 _THIS_YEAR_MONTH = re.compile(r"今年(\d{1,2})月")
 
 
@@ -163,8 +165,11 @@ def content_date(text: str) -> str | None:
     return f"{year:04d}"
 
 
+_YEAR_BEFORE = re.compile(r"(?:\d{2,4}|[〇零一二三四五六七八九]{2,4}|今|去|明|前)年\s*$")
+
+
 def _preceded_by_year(text: str, pos: int) -> bool:
-    return bool(re.search(r"(?:\d{2,4}|[〇零一二三四五六七八九]{2,4}|今|去|明|前)年\s*$", text[max(0, pos - 5) : pos]))
+    return bool(_YEAR_BEFORE.search(text[max(0, pos - 5) : pos]))
 
 
 # ---------------------------------------------------------------- the split
@@ -431,7 +436,7 @@ def _captions(flow: list[Para]) -> tuple[list[Para], list[tuple[int, _Unit]]]:
             captions.append((len(keep), _caption(None, p)))
             i, after_caption = i + 1, True
             continue
-        m = _INLINE_CREDIT.search(p.text)
+        m = _INLINE_CREDIT.search(p.text) if "摄" in p.text else None  # the credit ends in 摄: skip the scan
         if m and len(p.text) <= 300 and not p.level:
             captions.append((len(keep), _Unit("caption", [], [p], [m.group(1)])))
             i, after_caption = i + 1, True

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 # A sentence ends at 。！？；!? or a line break; closing quotes stay with it.
 _SENTENCE = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』\"]*|\n|$)")
@@ -15,7 +16,18 @@ _HALF = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " 
 
 def halfwidth(text: str) -> str:
     """Full-width ASCII (１２３，ＡＢＣ) to half-width, same length, so offsets still hold."""
-    return _FULLWIDTH_CHAR.sub(lambda m: _HALF[m.group()], text)
+    if len(text) >= 256:
+        return _halfwidth_long(text)  # an article body: each extractor asks for it
+    return _FULLWIDTH_CHAR.sub(_half_of, text)
+
+
+def _half_of(m: re.Match[str]) -> str:
+    return _HALF[m.group()]
+
+
+@lru_cache(maxsize=4)
+def _halfwidth_long(text: str) -> str:
+    return _FULLWIDTH_CHAR.sub(_half_of, text)
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:

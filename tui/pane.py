@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -38,7 +38,7 @@ STREAM_INTERVAL = 0.25  # seconds between updates of the row count while ids str
 FACET_BUDGET = 0.25  # seconds for exact facet counts before showing an estimate
 FACET_SAMPLE = 20_000  # matches the estimate counts
 FACET_PATIENCE = 5.0  # seconds the exact counts may take after the estimate
-FACET_WIDTH, FACET_WIDTH_NARROW = 22, 16  # cells inside the facet column (app.tcss), less its border and scrollbar
+FACET_WIDTH = 16  # cells for a facet line until the facet column has a size (the narrow one, in app.tcss)
 
 
 class FilterInput(Input):
@@ -62,6 +62,10 @@ class FacetList(OptionList):
 
     def action_leave(self) -> None:
         self.query_ancestor(Pane).table.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Labels are clipped to the width: a new width (a narrow screen) needs them clipped again.
+        self.query_ancestor(Pane).reshow_facets()
 
 
 class Pane(Vertical):
@@ -92,6 +96,7 @@ class Pane(Vertical):
         self.total: int | None = None
         self.provisional = False  # the rows shown are a preview in index order while the sort runs
         self._facets_for = -1  # the generation whose facet counts are running or shown
+        self._facets_shown: tuple[dict | None, str] | None = None
 
     @property
     def zapp(self) -> ZgcApp:
@@ -264,7 +269,12 @@ class Pane(Vertical):
         except sqlite3.Error:
             show(None)
 
+    def reshow_facets(self) -> None:
+        if self._facets_shown is not None:
+            self._show_facets(*self._facets_shown)
+
     def _show_facets(self, counts: dict[str, list[tuple[str, int]]] | None, note: str = "") -> None:
+        self._facets_shown = (counts, note)
         facets = self.query_one(FacetList)
         highlighted = facets.highlighted
         options: list[Option] = []
@@ -297,8 +307,8 @@ class Pane(Vertical):
         # One line each, whatever the label: a wrapped line would make the list's height depend on
         # the width it had when the counts came in.
         count = f"{n:,}"
-        room = (FACET_WIDTH_NARROW if self.screen.has_class("-narrow") else FACET_WIDTH) - len(count) - 2
-        return Text.assemble(clip(label, room), "  ", (count, "dim"))
+        width = self.query_one(FacetList).scrollable_content_region.width or FACET_WIDTH
+        return Text.assemble(clip(label, width - len(count) - 2), "  ", (count, "dim"))
 
     @on(OptionList.OptionSelected, ".facets")
     def _facet_chosen(self, event: OptionList.OptionSelected) -> None:

@@ -1,0 +1,55 @@
+"""zgc's segmenter must cut exactly as jieba does: the index, the entities and the queries rely on it."""
+from __future__ import annotations
+
+import random
+
+from jieba import finalseg
+from zgc.db import segment
+from zgc.db.paths import bundled_corpus
+
+ODD = ["", " ", "\n\n", "a b\r\n c", "\t中\u3000国 ", "ＡＢＣ１２３ 中华人民共和国", "C++ 5.4% 2020年-3月",
+       "中关村科技园区管理委员会主任表示", "的的的的的", "蔡奇尹力殷勇陈吉宁", "abc_def #1 & 2.5.6 --x"]
+
+
+def _random_texts(n: int, seed: int) -> list[str]:
+    """Dictionary words glued to odd characters: ties, unknown runs and mixed scripts."""
+    tk = segment.tokenizer()
+    words = [w for i, (w, f) in enumerate(tk.FREQ.items()) if f and i % 97 == 0]
+    pool = list("的了在是中国科技创新发展北京市海淀区abcXYZ0123 .%-+#&_\n\r\t，。、“”（）")
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        parts = [rnd.choice(words) if rnd.random() < 0.6 else "".join(rnd.choices(pool, k=rnd.randint(1, 4)))
+                 for _ in range(rnd.randint(1, 12))]
+        out.append("".join(parts))
+    return out
+
+
+def test_tokens_are_jiebas():
+    tk = segment.tokenizer()
+    texts = ODD + _random_texts(3000, 5) + [p.read_text(encoding="utf-8") for p in sorted(bundled_corpus().glob("*.txt"))]
+    for text in texts:
+        assert segment.tokens(text) == tk.lcut(text), text[:80]
+
+
+def test_hmm_is_jiebas():
+    rnd = random.Random(7)
+    han = [chr(c) for c in range(0x4E00, 0x4E00 + 4000, 3)]
+    for _ in range(3000):
+        text = "".join(rnd.choices(han + list("ab1.2%"), k=rnd.randint(1, 16)))
+        out: list[str] = []
+        segment._hmm_cut(text, out)
+        assert out == list(finalseg.cut(text)), text
+
+
+def test_search_tokens_are_cut_for_search():
+    tk = segment.tokenizer()
+    for text in ODD + _random_texts(300, 9):
+        kept = [w for w in tk.cut_for_search(text) if w.isalnum() or segment._WORD.search(w)]
+        assert segment.search_tokens(segment.tokens(text)) == kept
+        assert segment.search_tokens(segment.tokens(text)) == kept  # the cached expansions too
+
+
+def test_chars_text():
+    assert segment.chars_text("中关村 A-1，ｘ") == "中 关 村 A 1 ｘ"
+    assert segment.chars_text("") == ""
