@@ -32,7 +32,7 @@ MAX_FILTER = 1000  # characters; a longer filter is a paste gone wrong
 MAX_WORDS = 24
 _MAX_TOKEN = 8  # the longest vocabulary match tried when segmenting article words
 FIRST_PAGE = 200  # ids fetched before anything else, enough for a tall screen
-FIRST_PAGE_BUDGET = 0.012  # seconds a first page may take before a cheaper one is tried
+FIRST_PAGE_BUDGET = 0.008  # seconds a first page may take before a cheaper one is tried
 POLL_STEPS = 1000  # SQLite virtual-machine steps between checks of a query's budget and cancellation
 
 

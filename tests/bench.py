@@ -382,8 +382,10 @@ def app_child(db: str, launched: float) -> None:
                 await asyncio.sleep(max(0.0, last + PACE - time.perf_counter()))
                 t0 = last = time.perf_counter()
                 await pilot.press(ch)
+                # The first rows shown for this text: a preview in index order counts, as it is what the
+                # user sees (pilot.press may return only after the sorted rows replaced it).
                 got = await until(lambda t0=t0, target=target: next(
-                    (r for r in reversed(rec.receives)
+                    (r for r in rec.receives
                      if r[0] > t0 and r[1] == name and r[3] == target and r[2] == pane._generation), None), 10)
                 if not got:
                     timeouts += 1
