@@ -5,16 +5,15 @@ A filter is plain words plus field terms::
     专利 增长  unit:元 kind:target,amount  year:2019..2022  value>1亿  sort:-value
 
 Plain words never reach SQL as syntax: in the article index they become quoted
-FTS5 prefix terms, elsewhere quoted phrases of single characters (those tables
-hold one character per token, so a phrase is an exact substring search). Field
-values are bound parameters; column names come only from the tables below.
-Anything that cannot be parsed raises `FilterError`, never anything else.
+FTS5 terms (words exactly, single characters as prefixes), elsewhere quoted
+phrases of single characters (those tables hold one character per token, so a
+phrase is an exact substring search). Field values are bound parameters; column
+names come only from the tables below. Anything that cannot be parsed raises
+`FilterError`, never anything else.
 
 Article words are segmented against the article index's own vocabulary
 (`fts5vocab`, longest match first) rather than with jieba, so the app never
-pays jieba's one-second, 60 MB dictionary load on the keystroke path; every
-term is a prefix term, so a word the index cut differently still matches the
-tokens it begins.
+pays jieba's one-second, 60 MB dictionary load on the keystroke path.
 """
 from __future__ import annotations
 
@@ -388,6 +387,18 @@ def _prefix(term: str) -> str:
     return '"' + term.replace('"', '""') + '"*'
 
 
+def _article_term(term: str) -> str:
+    """An article index term as a query: a Chinese word of two or more characters exactly, else a prefix.
+
+    Such a term is a word of the index's vocabulary (article_terms makes sure of it), and the index
+    holds the dictionary words inside longer ones too (科技 inside 科技园区), so the exact term finds
+    what its prefix would, from one doclist; a prefix query of two or more characters merges the
+    doclists of every word it begins. One character and Latin text stay prefixes (the index has a
+    one-character prefix index; Latin words are few).
+    """
+    return _prefix(term) if len(term) < 2 or term.isascii() else '"' + term.replace('"', '""') + '"'
+
+
 def compile_query(conn: sqlite3.Connection, flt: Filter, sort: str | None = None) -> Query:
     """The SQL for `flt`; `sort` (a sort name, "-" for descending) overrides the filter's."""
     spec = SPECS[flt.pane]
@@ -400,7 +411,7 @@ def compile_query(conn: sqlite3.Connection, flt: Filter, sort: str | None = None
     if flt.words:
         if flt.pane == "articles":
             terms = article_terms(conn, flt.words)
-            match.extend(_prefix(t) for t in terms)
+            match.extend(_article_term(t) for t in terms)
             words = terms
         else:
             match.extend(p for w in flt.words if (p := fts_phrase(w)))
@@ -411,7 +422,7 @@ def compile_query(conn: sqlite3.Connection, flt: Filter, sort: str | None = None
             phrase = fts_phrase(t.values[0])
             if phrase:
                 if flt.pane == "articles":
-                    inner = " AND ".join(_prefix(x) for x in article_terms(conn, [t.values[0]])) or phrase
+                    inner = " AND ".join(_article_term(x) for x in article_terms(conn, [t.values[0]])) or phrase
                     expr = f"{f.column} : ({inner})"
                 else:
                     expr = f"{f.column} : {phrase}"
@@ -782,7 +793,7 @@ def find_articles(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[
     if not terms:
         return conn.execute("SELECT id, title, published FROM articles ORDER BY published DESC, id LIMIT ?",
                             (limit,)).fetchall()
-    expr = "title : (" + " AND ".join(_prefix(t) for t in terms) + ")"
+    expr = "title : (" + " AND ".join(_article_term(t) for t in terms) + ")"
     return conn.execute(
         "SELECT a.id, a.title, a.published FROM articles a WHERE a.id IN"
         " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) ORDER BY a.published DESC, a.id LIMIT ?",

@@ -153,8 +153,19 @@ def test_article_words_use_index_vocabulary(conn):
     assert query.article_terms(conn, ["科技创新"]) == ["科技", "创新"]
     assert query.article_terms(conn, ["Ab1"]) == ["ab1"]
     q = query.build(conn, "科技创新", "articles")
-    assert q.ranked and q.match == '"科技"* AND "创新"*'
+    assert q.ranked and q.match == '"科技" AND "创新"'
     assert query.all_ids(conn, q)
+    assert query.build(conn, "科 ai", "articles").match == '"科"* AND "ai"*'
+
+
+@pytest.mark.parametrize("word", ["科技", "专利", "创新", "企业", "中关村", "知识产权", "人工智能", "园区", "融资"])
+def test_exact_article_word_finds_what_its_prefix_finds(seed, word):
+    # The index holds the dictionary words inside longer ones (科技 inside 科技园区),
+    # so a word searched exactly loses nothing to the prefix query it replaces.
+    ids = set(query.all_ids(seed, query.build(seed, word, "articles")))
+    by_prefix = {r[0] for r in seed.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?",
+                                              (f'"{word}"*',))}
+    assert ids == by_prefix and ids
 
 
 def test_articles_rank_prefix_single_character(conn):

@@ -307,7 +307,11 @@ class Pane(Vertical):
         # One line each, whatever the label: a wrapped line would make the list's height depend on
         # the width it had when the counts came in.
         count = f"{n:,}"
-        width = self.query_one(FacetList).scrollable_content_region.width or FACET_WIDTH
+        # Room for the scrollbar whether or not it shows yet: it comes when the options overflow.
+        facets = self.query_one(FacetList)
+        width = facets.scrollable_content_region.width - (
+            0 if facets.show_vertical_scrollbar else facets.styles.scrollbar_size_vertical)
+        width = width if width > 0 else FACET_WIDTH
         return Text.assemble(clip(label, width - len(count) - 2), "  ", (count, "dim"))
 
     @on(OptionList.OptionSelected, ".facets")
