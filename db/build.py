@@ -185,10 +185,14 @@ def process_article(article: Article) -> ArticleResult:
 
 
 def _notice_events(article: Article) -> list[Event]:
-    """Dates of a notice's metadata lines; they stand before the body, so their span is (0, 0)."""
+    """Dates of a notice's metadata lines; they stand before the body, so their spans are (0, 0).
+
+    The catalog then shows the line itself (the event's summary) as its sentence.
+    """
     if not article.meta:
         return []
-    return [replace(e, start=0, end=0) for e in notice_events(article.meta, article.title, article.issuer)]
+    return [replace(e, start=0, end=0, sentence_start=0, sentence_end=0)
+            for e in notice_events(article.meta, article.title, article.issuer)]
 
 
 def _results(files: list[Path], jobs: int) -> Iterator[FileResult]:
@@ -356,7 +360,8 @@ def _write(conn: sqlite3.Connection, files: list[Path], jobs: int, progress: Pro
                 metric_id += 1
                 metrics.append(
                     (metric_id, article_id, m.text, m.value, m.value_max, m.unit, m.qualifier, m.period,
-                     _year(m.period) or _year(a.published), m.subject, m.scope, m.kind, m.sentence, m.start, m.end),
+                     _year(m.period) or _year(a.published), m.subject, m.scope, m.kind, m.sentence_start,
+                     m.sentence_end, m.start, m.end),
                 )
                 metrics_fts.append((metric_id, *index))
             for e in ar.events:
@@ -370,7 +375,7 @@ def _write(conn: sqlite3.Connection, files: list[Path], jobs: int, progress: Pro
                 timeline_rows[tid][-1] += 1
                 events.append(
                     (event_id, article_id, e.date, e.precision, _year(e.date), e.actor, e.action, e.document,
-                     e.summary, int(e.is_policy), e.sentence, e.start, e.end, tid),
+                     e.summary, int(e.is_policy), e.sentence_start, e.sentence_end, e.start, e.end, tid),
                 )
         conn.executemany(
             "INSERT INTO mentions (id, entity_id, article_id, text, role, start, end) VALUES (?,?,?,?,?,?,?)",
@@ -385,13 +390,13 @@ def _write(conn: sqlite3.Connection, files: list[Path], jobs: int, progress: Pro
         conn.executemany("INSERT INTO articles_fts (rowid, title, body) VALUES (?,?,?)", articles_fts)
         conn.executemany(
             "INSERT INTO metrics (id, article_id, text, value, value_max, unit, qualifier, period, year,"
-            " subject, scope, kind, sentence, start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " subject, scope, kind, sentence_start, sentence_end, start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             metrics,
         )
         conn.executemany("INSERT INTO metrics_fts (rowid, subject, scope, text) VALUES (?,?,?,?)", metrics_fts)
         conn.executemany(
             "INSERT INTO events (id, article_id, date, precision, year, actor, action, document, summary,"
-            " is_policy, sentence, start, end, timeline_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " is_policy, sentence_start, sentence_end, start, end, timeline_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             events,
         )
     summary.articles, summary.metrics, summary.events = article_id, metric_id, event_id

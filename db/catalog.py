@@ -93,6 +93,9 @@ def validate(path: Path) -> dict[str, str]:
                 f"({schema.SCHEMA_VERSION}); upgrade zgc or rebuild the catalog with this version's zgc-build")
         if version < 1:
             raise CatalogError(f"{path}: catalog has no schema version; rebuild it with `zgc-build --db {path}`")
+        if version < schema.SCHEMA_VERSION:
+            raise CatalogError(
+                f"{path}: catalog schema {version} was built by an older zgc; rebuild it with `zgc-build --db {path}`")
         # Touch the last page of every table the app reads, so a truncated file fails here and not
         # mid-session (a full integrity check would read the whole file: seconds at a million rows).
         for table in ("articles", "metrics", "events", "timeline", "entities", "mentions", "facets"):

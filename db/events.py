@@ -331,7 +331,17 @@ def _summary(clause: str) -> str:
     return s if len(s) <= _SUMMARY_MAX else s[: _SUMMARY_MAX - 1] + "…"
 
 
-def _events_for(found: _Found, date: str, precision: str, sentence: str, m: DateMention) -> list[Event]:
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span `start`..`end` of `text` without its leading and trailing whitespace (as str.strip)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _events_for(found: _Found, date: str, precision: str, body: str, span: tuple[int, int],
+                m: DateMention) -> list[Event]:
     docs = found.documents if found.action not in _MEETING_VERBS else ()
     out = []
     for doc in docs or (None,):
@@ -339,13 +349,13 @@ def _events_for(found: _Found, date: str, precision: str, sentence: str, m: Date
             date=date, precision=precision, actor=found.actor, action=found.action, document=doc,
             summary=_summary(found.clause),
             is_policy=is_policy_event(found.action, found.actor, doc, found.clause),
-            sentence=sentence, start=m.start, end=m.end,
+            sentence=body[span[0]:span[1]], sentence_start=span[0], sentence_end=span[1], start=m.start, end=m.end,
         ))
     return out
 
 
 def _meta_events(body: str, title: str, hb: str, m: DateMention, date: str, precision: str,
-                 sentence: str) -> list[Event] | None:
+                 span: tuple[int, int]) -> list[Event] | None:
     """发布日期:2019-02-18, 【颁布时间】:2018-12-27: a notice's metadata dates its issue."""
     label = _META.search(hb[max(0, m.start - 20):m.start])
     if not label:
@@ -354,9 +364,10 @@ def _meta_events(body: str, title: str, hb: str, m: DateMention, date: str, prec
     book = _BOOK.search(title) or _BOOK.search(body[:400])
     doc = book.group(1) if book else (title.strip() or None)
     action = label.group("label")
+    sentence = body[span[0]:span[1]]
     return [Event(date=date, precision=precision, actor=issuer.group(1) if issuer else None,
                   action=action, document=doc, summary=_summary(sentence), is_policy=True,
-                  sentence=sentence, start=m.start, end=m.end)]
+                  sentence=sentence, sentence_start=span[0], sentence_end=span[1], start=m.start, end=m.end)]
 
 
 def extract_events(article: ArticleText) -> list[Event]:
@@ -379,7 +390,7 @@ def _extract(article: ArticleText) -> list[Event]:
         s0, s1 = _sentence_bounds(hb, m.start)
         if (s0, s1) != prev_sentence:
             prev_in_sentence, prev_sentence = None, (s0, s1)
-        sentence = body[s0:s1].strip()
+        span = _stripped(body, s0, s1)
         if _inside_brackets(hb, m.start, s0):
             continue
         m_full = _year_for(m, prev_in_sentence, base, hb[m.end:s1])
@@ -388,7 +399,7 @@ def _extract(article: ArticleText) -> list[Event]:
         if not m_full.has_year and not m_full.relative and base.date is None:
             continue
         date, precision = _event_date(m_full)
-        meta = _meta_events(body, article.title or "", hb, m_full, date, precision, sentence)
+        meta = _meta_events(body, article.title or "", hb, m_full, date, precision, span)
         if meta is not None:
             out.extend(meta)
             continue
@@ -406,7 +417,7 @@ def _extract(article: ArticleText) -> list[Event]:
         lead = hb[lead_from:m.start]
         found, meeting = _scan(scope, lead)
         for f in found:
-            out.extend(_events_for(f, date, precision, sentence, m_full))
+            out.extend(_events_for(f, date, precision, body, span, m_full))
         if meeting:
             out.extend(_continuation(body, hb, s1, date, precision, m_full))
     return out
@@ -442,12 +453,13 @@ def _continuation(body: str, hb: str, s1: int, date: str, precision: str, m: Dat
     if find_dates(scope):
         return []
     found, _ = _scan(scope, "")
-    sentence = body[n0:n1].strip()
+    # The span is this sentence's, after the dated one: it does not hold the date's span.
+    span = _stripped(body, n0, n1)
     out: list[Event] = []
     for f in found:
         if f.action in _MEETING_VERBS:
             continue
-        out.extend(_events_for(f, date, precision, sentence, m))
+        out.extend(_events_for(f, date, precision, body, span, m))
     return out
 
 
@@ -472,7 +484,9 @@ _META_VERB = {"成文": "印发", "发文": "印发"}
 def notice_events(meta: str, title: str = "", issuer: str | None = None) -> list[Event]:
     """Events from a government notice's metadata lines (发布日期:2019-02-18, 【颁布时间】:2018-12-27).
 
-    `meta` is the metadata text the splitter keeps out of the body; offsets are into `meta`.
+    `meta` is the metadata text the splitter keeps out of the body; offsets (the date's span and
+    the line's, `sentence_start`/`sentence_end`) are into `meta`. The summary is the whole line
+    (a label and a date, well under _SUMMARY_MAX): the catalog shows it as the event's sentence.
     Never raises.
     """
     from .dates import parse_date
@@ -491,7 +505,7 @@ def notice_events(meta: str, title: str = "", issuer: str | None = None) -> list
             out.append(Event(
                 date=span.start, precision=span.precision, actor=actor, action=_META_VERB.get(label, label),
                 document=doc, summary=_summary(m.group()), is_policy=True, sentence=m.group(),
-                start=m.start("date"), end=m.end("date"),
+                sentence_start=m.start(), sentence_end=m.end(), start=m.start("date"), end=m.end("date"),
             ))
     except Exception:  # metadata of any shape must not stop a build
         return out

@@ -300,7 +300,8 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
             out.append(Metric(
                 text=q.text, value=q.quantity.value, unit=q.quantity.unit or "个", qualifier=qualifier,
                 period=period, subject=subject, scope=scope, kind=kind,
-                sentence=_LINE_BREAK.sub("", text), start=q.start, end=q.end,
+                sentence=_LINE_BREAK.sub("", text), sentence_start=s.start, sentence_end=s.end,
+                start=q.start, end=q.end,
                 value_max=q.quantity.value_max,
             ))
         if s.quantities or s is p.sentences[0]:

@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from . import schema
 from .text import halfwidth
 
 PANES = ("articles", "entities", "metrics", "timeline")
@@ -751,10 +752,21 @@ def cooccurring(conn: sqlite3.Connection, entity_id: int, limit: int = 12) -> li
         (entity_id, entity_id, limit)).fetchall()
 
 
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
+
 def metric(conn: sqlite3.Connection, metric_id: int) -> dict | None:
-    cur = conn.execute("SELECT * FROM metrics WHERE id = ?", (metric_id,))
+    """A metric's row, with its sentence's text as the extractor read it: half-width, without the line
+    breaks the page layout left in it (the view `metrics_view` gives the body's own characters)."""
+    cur = conn.execute(
+        f"SELECT m.*, {schema.METRIC_SENTENCE} AS sentence FROM metrics m JOIN articles a ON a.id = m.article_id"
+        " WHERE m.id = ?", (metric_id,))
     row = cur.fetchone()
-    return dict(zip([d[0] for d in cur.description], row, strict=False)) if row else None
+    if not row:
+        return None
+    out = dict(zip([d[0] for d in cur.description], row, strict=False))
+    out["sentence"] = _LINE_BREAK.sub("", halfwidth(out["sentence"]))
+    return out
 
 
 def metric_series(conn: sqlite3.Connection, subject: str | None, unit: str, limit: int = 24) -> list[tuple[str, float]]:
@@ -781,7 +793,7 @@ def timeline_event(conn: sqlite3.Connection, timeline_id: int) -> dict | None:
     keys = ("event_id", "article_id", "start", "end", "sentence", "title", "published")
     out["sources"] = [dict(zip(keys, r, strict=False))
                       for r in conn.execute(
-        "SELECT e.id, e.article_id, e.start, e.end, e.sentence, a.title, a.published FROM events e"
+        f"SELECT e.id, e.article_id, e.start, e.end, {schema.EVENT_SENTENCE}, a.title, a.published FROM events e"
         " JOIN articles a ON a.id = e.article_id WHERE e.timeline_id = ? ORDER BY e.id", (timeline_id,))]
     return out
 

@@ -49,7 +49,9 @@ class Metric:
     subject: str | None
     scope: str | None
     kind: str  # amount | count | rate | share | target | other
-    sentence: str
+    sentence: str  # the sentence's text, line breaks removed (half-width, as the extractor read it)
+    sentence_start: int  # the sentence's span in the body (its raw text, line breaks kept)
+    sentence_end: int
     start: int
     end: int
     value_max: float | None = None
@@ -65,6 +67,8 @@ class Event:
     summary: str
     is_policy: bool
     sentence: str
+    sentence_start: int  # span of `sentence` in the body; (0, 0) for a line outside it (a notice's metadata)
+    sentence_end: int
     start: int  # span of the date expression
     end: int
 

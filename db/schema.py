@@ -6,7 +6,7 @@ a new SCHEMA_VERSION.
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TABLES = """
 CREATE TABLE meta (
@@ -64,7 +64,8 @@ CREATE TABLE metrics (
     subject TEXT,
     scope TEXT,
     kind TEXT NOT NULL,
-    sentence TEXT NOT NULL,
+    sentence_start INTEGER NOT NULL,
+    sentence_end INTEGER NOT NULL,
     start INTEGER NOT NULL,
     end INTEGER NOT NULL
 );
@@ -79,7 +80,8 @@ CREATE TABLE events (
     document TEXT,
     summary TEXT NOT NULL,
     is_policy INTEGER NOT NULL,
-    sentence TEXT NOT NULL,
+    sentence_start INTEGER NOT NULL,
+    sentence_end INTEGER NOT NULL,
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
     timeline_id INTEGER NOT NULL REFERENCES timeline(id)
@@ -176,17 +178,24 @@ CREATE INDEX mentions_entity ON mentions(entity_id, article_id);
 CREATE INDEX mentions_article ON mentions(article_id, start);
 """
 
-VIEWS = """
+# The text of a sentence span. An event dated by a notice's metadata line (which stands before
+# the body) has the empty span (0, 0): its sentence is that line, kept whole as its summary.
+METRIC_SENTENCE = "substr(a.body, m.sentence_start + 1, m.sentence_end - m.sentence_start)"
+EVENT_SENTENCE = ("CASE WHEN e.sentence_end > e.sentence_start"
+                  " THEN substr(a.body, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
+                  " ELSE e.summary END")
+
+VIEWS = f"""
 CREATE VIEW metrics_view AS
 SELECT m.id, m.article_id, a.title AS article_title, a.published AS article_published,
        a.source_file, m.text, m.value, m.value_max, m.unit, m.qualifier, m.period, m.year,
-       m.subject, m.scope, m.kind, m.sentence
+       m.subject, m.scope, m.kind, {METRIC_SENTENCE} AS sentence
 FROM metrics m JOIN articles a ON a.id = m.article_id;
 
 CREATE VIEW events_view AS
 SELECT e.id, e.article_id, a.title AS article_title, a.published AS article_published,
        a.source_file, e.date, e.precision, e.actor, e.action, e.document, e.summary,
-       e.is_policy, e.sentence, e.timeline_id
+       e.is_policy, {EVENT_SENTENCE} AS sentence, e.timeline_id
 FROM events e JOIN articles a ON a.id = e.article_id;
 
 CREATE VIEW mentions_view AS

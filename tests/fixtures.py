@@ -94,10 +94,8 @@ def make_catalog(path: Path, *, articles: int = 12, metrics: int = 60, events: i
             s0 = add(f"{period}年{scope or ''}{subject}达")
             start = add(text)
             add("。")
-            sentence = f"{period}年{scope or ''}{subject}达{text}。"
             mrows.append((metric_id, aid, text, value, None, unit, None, period, int(period), subject, scope,
-                          kind, sentence, start, start + len(text)))
-            del s0
+                          kind, s0, pos, start, start + len(text)))
         for _ in range(per_article_events[aid - 1]):
             event_id += 1
             ey = 2015 + event_id % 9
@@ -108,12 +106,11 @@ def make_catalog(path: Path, *, articles: int = 12, metrics: int = 60, events: i
             doc = DOCS[event_id % len(DOCS)]
             start = add(written)
             add(f"，{ename}{action}{doc or '会议'}。")
-            sentence = f"{written}，{ename}{action}{doc or '会议'}。"
             policy = int(doc is not None)
             tid = len(timeline_rows) + 1
             summary = f"{ename}{action}{doc or '会议'}"
             timeline_rows.append((tid, date, "day", ey, ename, action, doc, summary, policy, 1))
-            erows.append((event_id, aid, date, "day", ey, ename, action, doc, summary, policy, sentence, start,
+            erows.append((event_id, aid, date, "day", ey, ename, action, doc, summary, policy, start, pos, start,
                           start + len(written), tid))
         for k in range(3):
             eid, name, etype = ent_names[(aid * 3 + k) % len(ent_names)]
@@ -135,10 +132,10 @@ def make_catalog(path: Path, *, articles: int = 12, metrics: int = 60, events: i
         tokens = " ".join([*WORDS, title])
         conn.execute("INSERT INTO articles_fts (rowid, title, body) VALUES (?,?,?)",
                      (aid, " ".join([*rng.sample(WORDS, 3), title]), tokens if aid % 2 else " ".join(WORDS[:6])))
-        conn.executemany("INSERT INTO metrics VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", mrows)
+        conn.executemany("INSERT INTO metrics VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", mrows)
         conn.executemany("INSERT INTO metrics_fts (rowid, subject, scope, text) VALUES (?,?,?,?)",
                          [(r[0], chars_text(r[9] or ""), chars_text(r[10] or ""), chars_text(r[2])) for r in mrows])
-        conn.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", erows)
+        conn.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", erows)
         conn.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)", nrows)
     conn.executemany("INSERT INTO timeline VALUES (?,?,?,?,?,?,?,?,?,?)", timeline_rows)
     conn.executemany("INSERT INTO events_fts (rowid, actor, action, document, summary) VALUES (?,?,?,?,?)",

@@ -79,7 +79,6 @@ class SeedMetric:
     subject: str | None
     scope: str | None
     kind: str
-    sentence: str
 
 
 @dataclass
@@ -91,7 +90,6 @@ class SeedEvent:
     document: str | None
     summary: str
     is_policy: int
-    sentence: str
 
 
 @dataclass
@@ -138,11 +136,11 @@ def _material(conn: sqlite3.Connection) -> Material:
             headers.append(Path(path).read_text(encoding="utf-8")[:start].strip())
             pubs.append(publication)
     metrics = [SeedMetric(*r) for r in conn.execute(
-        "SELECT text, value, unit, qualifier, period, subject, scope, kind, sentence FROM metrics")]
+        "SELECT text, value, unit, qualifier, period, subject, scope, kind FROM metrics")]
     if len(metrics) < 50:
         metrics = _fallback_metrics(paragraphs)
     events = [SeedEvent(*r) for r in conn.execute(
-        "SELECT date, precision, actor, action, document, summary, is_policy, sentence FROM events")]
+        "SELECT date, precision, actor, action, document, summary, is_policy FROM events")]
     entities = conn.execute("SELECT name, type, role FROM entities").fetchall()
     persons = sorted({n for n, t, _ in entities if t == "person"}
                      | {m[1] for p in paragraphs for m in _PERSON_CUE.finditer(p)})
@@ -163,10 +161,9 @@ def _fallback_metrics(paragraphs: list[str]) -> list[SeedMetric]:
             unit = m["unit"]
             kind = "rate" if unit == "%" and "增长" in para[max(0, m.start() - 6):m.start()] else (
                 "share" if unit == "%" else "amount" if unit.endswith("元") else "count")
-            sentence = para[clause_start:min(len(para), m.end() + 20)]
             qual = _QUAL.get(m["q"] or "") or (">~" if m["more"] else None)
             out.append(SeedMetric(m[0], float(m["num"]) * _MAG[m["mag"]], unit, qual, None, subject,
-                                  None, kind, sentence))
+                                  None, kind))
     return out
 
 
@@ -346,11 +343,12 @@ def _index_material(mat: Material) -> None:
 
 
 def _write_articles(conn: sqlite3.Connection, rng, mat: Material, n: int, n_docs: int
-                    ) -> tuple[list[tuple[str, int | None]], int]:
-    """Articles and their index; returns (published, year) per article and the body characters."""
+                    ) -> tuple[list[tuple[str, int | None, int]], int]:
+    """Articles and their index; returns the body characters and, per article, (published, year, the
+    end of the body's first sentence): the sentence span (from 0) given to its metrics and events."""
     names_re = _names_re(mat.persons)
     lo, hi = PARAGRAPHS_PER_ARTICLE
-    meta: list[tuple[str, int | None]] = []
+    meta: list[tuple[str, int | None, int]] = []
     chars = 0
     kinds = ("news",) * 8 + ("policy", "notice", "caption", "other")
     pubs = [p for p in mat.publications if p] + ["中国高新技术产业导报", "科技日报", "北京日报", "中关村"]
@@ -366,7 +364,10 @@ def _write_articles(conn: sqlite3.Connection, rng, mat: Material, n: int, n_docs
             title, title_index = var.apply(title, names_re), var.apply(title_index, names_re)
             year = rng.randint(2012, 2024)
             published = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-            meta.append((published, year))
+            line_end = body.find("\n")
+            line_end = line_end if line_end >= 0 else len(body)
+            stop = body.find("。", 0, line_end)
+            meta.append((published, year, stop + 1 if stop >= 20 else line_end))
             chars += len(body)
             doc = min(n_docs, (aid - 1) // int(ARTICLES_PER_DOCUMENT) + 1)
             yield ((aid, doc, f"synthetic/{(doc - 1) // 100:05d}/page_{doc:07d}.txt", aid, title, None,
@@ -397,7 +398,7 @@ def _scope(rng) -> str:
 
 
 def _write_metrics(conn: sqlite3.Connection, rng, mat: Material, n: int,
-                   articles: list[tuple[str, int | None]]) -> None:
+                   articles: list[tuple[str, int | None, int]]) -> None:
     chars_cache: dict[str, str] = {}
 
     def chars(s: str | None) -> str:
@@ -425,18 +426,17 @@ def _write_metrics(conn: sqlite3.Connection, rng, mat: Material, n: int,
                 decimals = len(s) - s.index(".") - 1 if "." in s else 0
                 new = f"{float(s) * factor:.{decimals}f}" if decimals else str(max(1, round(int(s) * factor)))
                 text = sm.text[:num.start()] + new + sm.text[num.end():]
-                sentence = sm.sentence.replace(sm.text, text, 1)
             else:
-                text, sentence = sm.text, sm.sentence
-            published, ayear = articles[aid - 1]
+                text = sm.text
+            published, ayear, line_end = articles[aid - 1]
             shift = (ayear or 2020) - 2020
             period = _shift_period(sm.period, shift) if sm.period else (published[:4] if rng.random() < 0.7 else None)
             year = int(period[:4]) if period and period[:4].isdigit() else ayear
             scope = sm.scope if sm.scope and rng.random() < 0.5 else scopes[rng.randrange(len(scopes))]
             value = sm.value * factor
             yield ((mid, aid, text, value, sm.value * factor * 1.5 if sm.qualifier == "~" and rng.random() < 0.2
-                    else None, sm.unit, sm.qualifier, period, year, sm.subject, scope, sm.kind, sentence, 0,
-                    len(text)),
+                    else None, sm.unit, sm.qualifier, period, year, sm.subject, scope, sm.kind, 0, max(line_end, len(text)),
+                    0, len(text)),
                    (mid, chars(sm.subject), chars(scope), chars(text)))
 
     batch: list[tuple] = []
@@ -455,15 +455,15 @@ def _shift_period(period: str, shift: int) -> str:
 def _insert_metrics(conn: sqlite3.Connection, batch: list[tuple]) -> None:
     conn.executemany(
         "INSERT INTO metrics (id, article_id, text, value, value_max, unit, qualifier, period, year,"
-        " subject, scope, kind, sentence, start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " subject, scope, kind, sentence_start, sentence_end, start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [m for m, _ in batch])
     conn.executemany("INSERT INTO metrics_fts (rowid, subject, scope, text) VALUES (?,?,?,?)",
                      [f for _, f in batch])
 
 
 def _write_events(conn: sqlite3.Connection, rng, mat: Material, n_events: int, n_timeline: int,
-                  articles: list[tuple[str, int | None]]) -> None:
-    seeds = mat.events or [SeedEvent("2020-01-01", "day", None, None, None, "事件", 0, "事件")]
+                  articles: list[tuple[str, int | None, int]]) -> None:
+    seeds = mat.events or [SeedEvent("2020-01-01", "day", None, None, None, "事件", 0)]
     timeline: list[list] = []
     for tid in range(1, n_timeline + 1):
         se = seeds[rng.randrange(len(seeds))]
@@ -471,14 +471,15 @@ def _write_events(conn: sqlite3.Connection, rng, mat: Material, n_events: int, n
         date = str(year) + se.date[4:]
         actor = se.actor if rng.random() < 0.6 else (rng.choice(PLACES) + "市科委" if se.actor else None)
         timeline.append([tid, date, se.precision, year, actor, se.action, se.document, se.summary,
-                         se.is_policy, 0, se.sentence])
+                         se.is_policy, 0])
     events = []
     n_articles = len(articles)
     for eid in range(1, n_events + 1):
         t = timeline[(eid - 1) if eid <= n_timeline else rng.randrange(n_timeline)]
         t[9] += 1
         aid = min(n_articles, 1 + (eid - 1) * n_articles // n_events)
-        events.append((eid, aid, t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[10], 0, 4, t[0]))
+        line_end = articles[aid - 1][2]
+        events.append((eid, aid, t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], 0, line_end, 0, 4, t[0]))
     conn.executemany(
         "INSERT INTO timeline (id, date, precision, year, actor, action, document, summary, is_policy, n_sources)"
         " VALUES (?,?,?,?,?,?,?,?,?,?)", [t[:10] for t in timeline])
@@ -488,7 +489,8 @@ def _write_events(conn: sqlite3.Connection, rng, mat: Material, n_events: int, n
           segment.chars_text(t[7])) for t in timeline])
     conn.executemany(
         "INSERT INTO events (id, article_id, date, precision, year, actor, action, document, summary,"
-        " is_policy, sentence, start, end, timeline_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", events)
+        " is_policy, sentence_start, sentence_end, start, end, timeline_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        events)
 
 
 def _entity_name(rng, name: str, etype: str, i: int) -> str:

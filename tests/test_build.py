@@ -68,6 +68,33 @@ def test_contract_tables_and_columns(seed_db):
     assert ["张伟"] in authors
 
 
+def test_sentence_spans_hold_their_figures_and_dates(seed_db):
+    conn = sqlite3.connect(seed_db)
+    metrics = conn.execute(
+        "SELECT m.sentence_start, m.start, m.end, m.sentence_end, m.text, v.sentence, a.body"
+        " FROM metrics m JOIN metrics_view v ON v.id = m.id JOIN articles a ON a.id = m.article_id").fetchall()
+    assert metrics
+    for s0, start, end, s1, text, sentence, body in metrics:
+        assert s0 <= start < end <= s1 <= len(body)
+        assert text in sentence == body[s0:s1]
+    events = conn.execute(
+        "SELECT e.sentence_start, e.start, e.end, e.sentence_end, e.summary, v.sentence, a.body"
+        " FROM events e JOIN events_view v ON v.id = e.id JOIN articles a ON a.id = e.article_id").fetchall()
+    assert events
+    told_after = from_meta = 0
+    for s0, start, end, s1, summary, sentence, body in events:
+        assert sentence
+        if (s0, s1, start, end) == (0, 0, 0, 0):  # a notice's metadata line, outside the body
+            from_meta += 1
+            assert sentence == summary
+        elif end <= s0:  # 会上, ...: told in the sentence after the dated one
+            told_after += 1
+            assert s0 - end < 200 and sentence == body[s0:s1]
+        else:
+            assert s0 <= start < end <= s1 <= len(body) and sentence == body[s0:s1]
+    assert from_meta and told_after < len(events) // 10
+
+
 def test_two_builds_give_identical_rows(seed_db, tmp_path):
     again = tmp_path / "again.db"
     build_catalog([bundled_corpus()], again, jobs=2)

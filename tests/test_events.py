@@ -44,6 +44,8 @@ def test_events(body: str, date: str, precision: str, action: str, policy: bool)
     e = one(body)
     assert (e.date, e.precision, e.action, e.is_policy) == (date, precision, action, policy)
     assert body[e.start:e.end] in body and e.sentence
+    assert body[e.sentence_start:e.sentence_end] == e.sentence
+    assert e.sentence_start <= e.start < e.end <= e.sentence_end
 
 
 @pytest.mark.parametrize("body", [
@@ -182,7 +184,7 @@ def test_is_policy_rules() -> None:
 
 def _event(**kw: object) -> Event:
     base = dict(date="2020-05", precision="month", actor="科技部", action="印发", document=None,
-                summary="", is_policy=True, sentence="", start=0, end=1)
+                summary="", is_policy=True, sentence="", sentence_start=0, sentence_end=0, start=0, end=1)
     base.update(kw)
     return Event(**base)  # type: ignore[arg-type]
 
@@ -201,6 +203,7 @@ def test_timeline_key() -> None:
 def test_never_raises(body: str, published: str | None) -> None:
     for e in ev(body, published):
         assert 0 <= e.start < e.end <= len(body)
+        assert 0 <= e.sentence_start < e.sentence_end <= len(body)
 
 
 @settings(max_examples=200, deadline=None)

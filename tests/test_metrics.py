@@ -38,6 +38,7 @@ def test_offsets_and_sentence():
     assert body[m.start:m.end] == "超过1.1万家" == m.text
     assert m.period == "2020-12-31"
     assert m.sentence.startswith("截至2020年底")
+    assert body[m.sentence_start:m.sentence_end] == "截至2020年底，全市国家高新技术企业超过1.1万家。"
     assert m.scope == "全市"
 
 

@@ -11,7 +11,7 @@ import pytest
 from fixtures import make_catalog
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from zgc.db import catalog, query
+from zgc.db import catalog, query, schema
 from zgc.db.query import FilterError, parse
 
 
@@ -368,8 +368,20 @@ def test_connection_is_read_only(synthetic_db):
 
 
 def test_validate_accepts_catalogs(synthetic_db, seed_db):
-    assert catalog.validate(synthetic_db)["schema_version"] == "1"
-    assert catalog.validate(seed_db)["schema_version"] == "1"
+    assert catalog.validate(synthetic_db)["schema_version"] == str(schema.SCHEMA_VERSION)
+    assert catalog.validate(seed_db)["schema_version"] == str(schema.SCHEMA_VERSION)
+
+
+def test_metric_and_timeline_sentences(synthetic_db, seed_db):
+    conn = catalog.connect(synthetic_db)
+    m = query.metric(conn, 1)
+    assert m is not None and m["text"] in m["sentence"] and m["sentence"].endswith("。")
+    ev = query.timeline_event(conn, 1)
+    assert ev and all(src["sentence"].endswith("。") for src in ev["sources"])
+    conn = catalog.connect(seed_db)
+    for (mid,) in conn.execute("SELECT id FROM metrics"):
+        m = query.metric(conn, mid)
+        assert m is not None and m["text"] in m["sentence"] and "\n" not in m["sentence"]
 
 
 def test_validate_rejects(tmp_path):

@@ -46,6 +46,11 @@ def test_newer_schema(tmp_path):
     one_line_error(run("--db", str(db)), "newer", "upgrade")
 
 
+def test_older_schema(tmp_path):
+    db = make_catalog(tmp_path / "older.db", schema_version=1)
+    one_line_error(run("--db", str(db)), str(db), "older zgc", f"zgc-build --db {db}")
+
+
 def test_truncated(tmp_path, synthetic_db):
     cut = tmp_path / "cut.db"
     shutil.copy(synthetic_db, cut)
