@@ -564,8 +564,7 @@ def iter_ids(conn: sqlite3.Connection, q: Query, chunk: int = 20000,
             if len(first) < FIRST_PAGE:
                 return
             cur = conn.execute(sql, params)
-            skip = cur.fetchmany(len(first))
-            del skip
+            cur.fetchmany(len(first))  # sent already
         else:
             cur = conn.execute(sql, params)
             first = [r[0] for r in cur.fetchmany(FIRST_PAGE)]
