@@ -24,6 +24,14 @@ class CatalogError(Exception):
     """The file cannot be browsed; the message says why and what to do."""
 
 
+class OutdatedCatalog(CatalogError):
+    """A catalog of an older schema; `meta` is its meta table (what it was built from)."""
+
+    def __init__(self, message: str, meta: dict[str, str]) -> None:
+        super().__init__(message)
+        self.meta = meta
+
+
 @dataclass(frozen=True)
 class Identity:
     """Enough of a file's stat to tell that it was replaced or rewritten."""
@@ -94,8 +102,9 @@ def validate(path: Path) -> dict[str, str]:
         if version < 1:
             raise CatalogError(f"{path}: catalog has no schema version; rebuild it with `zgc-build --db {path}`")
         if version < schema.SCHEMA_VERSION:
-            raise CatalogError(
-                f"{path}: catalog schema {version} was built by an older zgc; rebuild it with `zgc-build --db {path}`")
+            raise OutdatedCatalog(
+                f"{path}: catalog schema {version} was built by an older zgc; rebuild it with `zgc-build --db {path}`",
+                meta)
         # Touch the last page of every table the app reads, so a truncated file fails here and not
         # mid-session (a full integrity check would read the whole file: seconds at a million rows).
         for table in ("articles", "metrics", "events", "timeline", "entities", "mentions", "facets"):

@@ -82,6 +82,34 @@ def test_default_catalog_is_built_on_first_use(tmp_path, monkeypatch):
     assert cli.main([]) == 0  # second start: opens it without building
 
 
+@pytest.mark.parametrize(("corpus", "rebuilt"), [("bundled seeds", True), ("/home/me/pages", False)])
+def test_outdated_default_catalog_is_rebuilt_only_from_the_bundled_corpus(tmp_path, monkeypatch, capsys,
+                                                                          corpus, rebuilt):
+    from zgc.db import catalog, schema
+    from zgc.tui import app as app_module
+
+    opened = []
+    monkeypatch.setattr(app_module.ZgcApp, "run", lambda self: opened.append(self.db_path))
+    monkeypatch.delenv("ZGC_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    (tmp_path / "zgc").mkdir()
+    db = make_catalog(tmp_path / "zgc" / "catalog.db", schema_version=1)
+    with sqlite3.connect(db) as c:
+        c.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('corpus', ?)", (corpus,))
+    c.close()
+    code = cli.main([])
+    meta = dict(sqlite3.connect(db).execute("SELECT key, value FROM meta"))
+    if rebuilt:
+        assert code == 0 and opened == [db]
+        assert meta["schema_version"] == str(schema.SCHEMA_VERSION)
+        assert catalog.validate(db)
+        assert "older zgc" in capsys.readouterr().err
+    else:
+        assert code == 2 and opened == []
+        assert meta["schema_version"] == "1"  # the user's own catalog is left alone
+        assert "zgc-build --db" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("pane", ["articles", "entities", "metrics", "timeline"])
 def test_start_pane_and_filter(pane, seed_db, monkeypatch):
     from zgc.tui import app as app_module

@@ -41,15 +41,18 @@ def _fail(message: str) -> int:
     return 2
 
 
-def _build_default(db_path: Path) -> None:
-    """First run: build the default catalog from the bundled corpus, showing progress on stderr."""
+BUNDLED = "bundled seeds"  # the corpus name the default catalog records in its meta table
+
+
+def _build_default(db_path: Path, why: str) -> None:
+    """Build the default catalog from the bundled corpus, showing progress on stderr."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
     from zgc.db.build import build_catalog
     from zgc.db.paths import bundled_corpus
 
     console = Console(stderr=True)
-    console.print(f"zgc-tui: no catalog at {db_path} yet; building it from the bundled corpus")
+    console.print(f"zgc-tui: {why}; building it from the bundled corpus")
     with Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                   console=console, transient=True) as bar:
         task = bar.add_task("", total=None)
@@ -57,7 +60,7 @@ def _build_default(db_path: Path) -> None:
         def update(done: int, total: int, path: str) -> None:
             bar.update(task, completed=done, total=total, description=os.path.basename(path))
 
-        summary = build_catalog([bundled_corpus()], db_path, progress=update, corpus="bundled seeds")
+        summary = build_catalog([bundled_corpus()], db_path, progress=update, corpus=BUNDLED)
     console.print(f"zgc-tui: wrote {db_path} ({summary.articles} articles, {summary.metrics} metrics, "
                   f"{summary.events} events, {summary.entities} entities)")
 
@@ -70,15 +73,27 @@ def main(argv: list[str] | None = None) -> int:
     from zgc.db.paths import default_db_path
 
     db_path = args.db.expanduser() if args.db else default_db_path()
-    if args.db is None and not db_path.exists() and not os.environ.get("ZGC_DB"):
+    default = args.db is None and not os.environ.get("ZGC_DB")
+
+    def build(why: str) -> int:
         try:
-            _build_default(db_path)
+            _build_default(db_path, why)
         except KeyboardInterrupt:
-            return _fail(f"interrupted; no catalog was written to {db_path}")
+            return _fail(f"interrupted; {db_path} was left as it was")
         except Exception as err:  # the build's own errors carry their message
             return _fail(f"could not build the default catalog at {db_path}: {err}")
+        return 0
+
+    if default and not db_path.exists() and (code := build(f"no catalog at {db_path} yet")):
+        return code
     try:
         catalog.validate(db_path)
+    except catalog.OutdatedCatalog as err:
+        # The bundled corpus's catalog is ours to rebuild after an upgrade; one of the user's own files is not.
+        if not (default and err.meta.get("corpus") == BUNDLED):
+            return _fail(str(err))
+        if code := build(f"{db_path} was built by an older zgc"):
+            return code
     except catalog.CatalogError as err:
         return _fail(str(err))
     from .app import ZgcApp
