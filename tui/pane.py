@@ -20,6 +20,8 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -44,6 +46,10 @@ FACET_WIDTH = 16  # cells for a facet line until the facet column has a size (th
 class FilterInput(Input):
     """The filter line: typing filters, Enter goes to the table, Escape leaves."""
 
+    # Input sets its virtual size on every edit, which by default lays out the whole screen
+    # (~20 ms on every keystroke); a one-line input of fixed size needs no layout for it.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
     BINDINGS: ClassVar = [
         Binding("enter", "to_table", "To table", show=False),
         Binding("escape", "to_table", "Leave filter", show=False),
@@ -59,6 +65,10 @@ class FacetList(OptionList):
     """Facet counts of the current view; Enter adds the value to the filter."""
 
     BINDINGS: ClassVar = [Binding("escape", "leave", "Back to table", show=False)]
+    # New counts change the list's height, which by default lays out the whole screen (a keystroke
+    # arriving meanwhile waits for it) in case the scrollbar comes or goes; this list always shows
+    # its scrollbar (app.tcss), so only its own scroll range changes.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     def action_leave(self) -> None:
         self.query_ancestor(Pane).table.focus()
