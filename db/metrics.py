@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from .dates import DateMention, find_dates, published_base
 from .numbers import QuantityMatch, cn_number, find_quantities
 from .records import ArticleText, DateSpan, Metric
-from .text import halfwidth
+from .text import halfwidth, unbroken
 
 __all__ = ["extract_metrics"]
 
@@ -84,7 +84,6 @@ _POINTING_BACK = re.compile(r"(?:这|那|此|上述|前述)$")
 _MAGNITUDE = re.compile(r"[万亿]")
 _DIGIT = re.compile(r"\d")
 _LINE = re.compile(r"[^\n]+")
-_LINE_BREAK = re.compile(r"\s*\n\s*")
 _YEAR_HEAD = re.compile(r"^\d{4}年(?:\d{1,2}[—-]?\d{0,2}月)?(?:底|末)?")
 
 
@@ -300,7 +299,7 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
             out.append(Metric(
                 text=q.text, value=q.quantity.value, unit=q.quantity.unit or "个", qualifier=qualifier,
                 period=period, subject=subject, scope=scope, kind=kind,
-                sentence=_LINE_BREAK.sub("", text), sentence_start=s.start, sentence_end=s.end,
+                sentence=unbroken(text), sentence_start=s.start, sentence_end=s.end,
                 start=q.start, end=q.end,
                 value_max=q.quantity.value_max,
             ))

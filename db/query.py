@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from . import schema
-from .text import halfwidth
+from .text import halfwidth, unbroken
 
 PANES = ("articles", "entities", "metrics", "timeline")
 MAX_FILTER = 1000  # characters; a longer filter is a paste gone wrong
@@ -384,8 +384,12 @@ def article_terms(conn: sqlite3.Connection, words: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _quoted(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
 def _prefix(term: str) -> str:
-    return '"' + term.replace('"', '""') + '"*'
+    return _quoted(term) + "*"
 
 
 def _article_term(term: str) -> str:
@@ -397,7 +401,7 @@ def _article_term(term: str) -> str:
     doclists of every word it begins. One character and Latin text stay prefixes (the index has a
     one-character prefix index; Latin words are few).
     """
-    return _prefix(term) if len(term) < 2 or term.isascii() else '"' + term.replace('"', '""') + '"'
+    return _prefix(term) if len(term) < 2 or term.isascii() else _quoted(term)
 
 
 def compile_query(conn: sqlite3.Connection, flt: Filter, sort: str | None = None) -> Query:
@@ -751,9 +755,6 @@ def cooccurring(conn: sqlite3.Connection, entity_id: int, limit: int = 12) -> li
         (entity_id, entity_id, limit)).fetchall()
 
 
-_LINE_BREAK = re.compile(r"\s*\n\s*")
-
-
 def metric(conn: sqlite3.Connection, metric_id: int) -> dict | None:
     """A metric's row, with its sentence's text as the extractor read it: half-width, without the line
     breaks the page layout left in it (the view `metrics_view` gives the body's own characters)."""
@@ -764,7 +765,7 @@ def metric(conn: sqlite3.Connection, metric_id: int) -> dict | None:
     if not row:
         return None
     out = dict(zip([d[0] for d in cur.description], row, strict=False))
-    out["sentence"] = _LINE_BREAK.sub("", halfwidth(out["sentence"]))
+    out["sentence"] = unbroken(halfwidth(out["sentence"]))
     return out
 
 

@@ -47,13 +47,12 @@ def tokens(text: str) -> list[str]:
     tk = tokenizer()
     freq = tk.FREQ
     logtotal = log(tk.total)
-    logp = _log_freqs(tk)
     out: list[str] = []
     for i, blk in enumerate(_HAN.split(text)):
         if not blk:
             continue
         if i % 2:  # split() with a group puts the matched runs at odd indexes
-            _cut_block(blk, freq, logtotal, logp, out)
+            _cut_block(blk, freq, logtotal, out)
         else:
             for x in _SKIP.split(blk):
                 if not x:
@@ -65,14 +64,7 @@ def tokens(text: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _log_freqs(tk: jieba.Tokenizer) -> dict[str, float]:
-    """log(freq) - log(total) of the words met so far, filled as they are met (a cache of jieba's terms)."""
-    return {}
-
-
-def _cut_block(sentence: str, freq: dict[str, int], logtotal: float, logp: dict[str, float],
-               out: list[str]) -> None:
+def _cut_block(sentence: str, freq: dict[str, int], logtotal: float, out: list[str]) -> None:
     """jieba's __cut_DAG: the best route through the dictionary words, unknown runs to the HMM.
 
     Route scores are summed in jieba's order, (log f - log total) + route[x + 1], and ties go
@@ -91,10 +83,7 @@ def _cut_block(sentence: str, freq: dict[str, int], logtotal: float, logp: dict[
             if f is None:
                 break
             if f:
-                p = logp.get(frag)
-                if p is None:
-                    p = logp[frag] = log(f) - logtotal
-                p += score[i + 1]
+                p = log(f) - logtotal + score[i + 1]
                 if best is None or p >= best:
                     best, bx = p, i
             i += 1
@@ -170,29 +159,18 @@ def _hmm_words(sentence: str) -> list[str]:
     vb, vm, ve, vs = sb + eb.get(c, low), sm + em.get(c, low), se + ee.get(c, low), ss + es.get(c, low)
     back: list[tuple[int, int, int, int]] = []  # per position, the best previous state of B, M, E, S
     for c in sentence[1:]:
-        # B after E or S
-        p1, p2 = ve + t_eb, vs + t_sb
+        # (V + trans) + emit, added left to right as jieba does
         e = eb.get(c, low)
-        p1 += e
-        p2 += e
+        p1, p2 = ve + t_eb + e, vs + t_sb + e  # B after E or S
         nb, bb = (p2, 3) if p2 >= p1 else (p1, 2)
-        # M after M or B
-        p1, p2 = vm + t_mm, vb + t_bm
         e = em.get(c, low)
-        p1 += e
-        p2 += e
+        p1, p2 = vm + t_mm + e, vb + t_bm + e  # M after M or B
         nm, bm = (p1, 1) if p1 >= p2 else (p2, 0)
-        # E after B or M
-        p1, p2 = vb + t_be, vm + t_me
         e = ee.get(c, low)
-        p1 += e
-        p2 += e
+        p1, p2 = vb + t_be + e, vm + t_me + e  # E after B or M
         ne, be = (p2, 1) if p2 >= p1 else (p1, 0)
-        # S after S or E
-        p1, p2 = vs + t_ss, ve + t_es
         e = es.get(c, low)
-        p1 += e
-        p2 += e
+        p1, p2 = vs + t_ss + e, ve + t_es + e  # S after S or E
         ns, bs = (p1, 3) if p1 >= p2 else (p2, 2)
         vb, vm, ve, vs = nb, nm, ne, ns
         back.append((bb, bm, be, bs))
@@ -222,23 +200,18 @@ def search_tokens(words: list[str]) -> list[str]:
     """Tokens for the index: each word, preceded by the dictionary words inside it."""
     out: list[str] = []
     append = out.append
-    expansions = _EXPANSIONS
     for w in words:
         if len(w) > 2:
-            got = expansions.get(w)
-            out.extend(_expand(w) if got is None else got)
+            out.extend(_expand(w))
         # isalnum is the fast path; the regex catches words like "5.4" or "C++".
         elif w.isalnum() or _WORD.search(w):
             append(w)
     return out
 
 
-# A long word's index tokens, by word: a corpus repeats its vocabulary, and each expansion costs
-# a dictionary lookup per two- and three-character slice. Bounded, as a corpus's vocabulary is not.
-_EXPANSIONS: dict[str, tuple[str, ...]] = {}
-_EXPANSIONS_MAX = 300_000
-
-
+# Cached by word: a corpus repeats its vocabulary, and each expansion costs a dictionary lookup per
+# two- and three-character slice. Bounded, as a corpus's vocabulary is not.
+@lru_cache(maxsize=300_000)
 def _expand(w: str) -> tuple[str, ...]:
     """The two- and three-character dictionary words inside `w` (in jieba's cut_for_search order), then `w`."""
     if not (w.isalnum() or _WORD.search(w)):
@@ -250,8 +223,6 @@ def _expand(w: str) -> tuple[str, ...]:
         if n > 3:
             grams += [w[i : i + 3] for i in range(n - 2) if get(w[i : i + 3])]
         got = (*grams, w)
-    if len(_EXPANSIONS) < _EXPANSIONS_MAX:
-        _EXPANSIONS[w] = got
     return got
 
 

@@ -30,6 +30,14 @@ def _halfwidth_long(text: str) -> str:
     return _FULLWIDTH_CHAR.sub(_half_of, text)
 
 
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
+
+def unbroken(text: str) -> str:
+    """`text` without its line breaks and the spaces around them (a page layout's, mid-sentence)."""
+    return _LINE_BREAK.sub("", text)
+
+
 def sentences(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of each non-blank sentence of `text`."""
     for m in _SENTENCE.finditer(text):
