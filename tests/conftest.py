@@ -23,6 +23,6 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def synthetic_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small catalog of known synthetic rows (every table filled, offsets exact)."""
-    from fixtures import make_catalog
+    from catalogs import make_catalog
 
     return make_catalog(tmp_path_factory.mktemp("synthetic") / "synthetic.db")

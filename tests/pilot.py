@@ -1,28 +1,39 @@
-"""Waiting for the app under Pilot: until its queries, facets and detail views have all finished."""
+"""Waiting for the app under Pilot: on the state a test needs, never on fixed sleeps or idle workers.
+
+A loaded machine delays everything (the first query may not have started when the
+test looks), so each wait polls a condition of the app's own state and fails with
+a message saying what never came, instead of asserting on a half-drawn screen.
+"""
 from __future__ import annotations
 
-from zgc.tui.pane import Pane
+import time
+from collections.abc import Callable
+
+from zgc.tui.panes.base import Pane
+
+TIMEOUT = 60.0  # seconds; generous, for a machine busy with other work
 
 
-def _ready(app) -> bool:
-    """Every pane has shown a query's complete results and has no filter edit waiting to run."""
-    return all(p.current is not None and p.table.complete and not p.provisional and p._timer is None
-               for p in app.query(Pane))
+async def until(pilot, condition: Callable[[], object], what: str, timeout: float = TIMEOUT) -> object:
+    """Pause until `condition()` is true (returning its value); fail saying `what` never happened."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+        await pilot.pause(0.02)
 
 
-async def settle(pilot, quiet_rounds: int = 2, step: float = 0.05, rounds: int = 200) -> None:
-    """Pause until the panes are ready and no worker has run for `quiet_rounds` pauses in a row.
+def _unsettled(app) -> list[str]:
+    return [p.PANE for p in app.query(Pane) if not p.settled]
 
-    A fixed number of pauses is not enough on a loaded machine: the first query
-    may not have started yet, a query's results start a timer, the timer starts
-    a detail worker, and that one may come late.
-    """
+
+async def settle(pilot, timeout: float = TIMEOUT) -> None:
+    """Pause until every pane shows its filter's complete results, final facet counts and its row's detail."""
     app = pilot.app
-    quiet = 0
-    for _ in range(rounds):
-        await pilot.pause(step)
-        busy = len(app.workers) > 0
-        await app.workers.wait_for_complete()
-        quiet = 0 if busy or not _ready(app) else quiet + 1
-        if quiet >= quiet_rounds:
-            return
+    await pilot.pause()
+    await until(pilot, lambda: not _unsettled(app), f"the panes to settle (still busy: {_unsettled(app)})",
+                timeout)
+    await pilot.pause()  # the last results' repaint

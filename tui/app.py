@@ -17,11 +17,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane
 from zgc.db import catalog, query
 
-from .articles import ArticlesPane
-from .entities import EntitiesPane
-from .metrics import MetricsPane
-from .pane import Pane
-from .timeline import TimelinePane
+from .messages import ExportView, OpenArticle, OpenEntity
+from .panes.articles import ArticlesPane
+from .panes.base import Pane
+from .panes.entities import EntitiesPane
+from .panes.metrics import MetricsPane
+from .panes.timeline import TimelinePane
 
 PANES: dict[str, type[Pane]] = {
     "articles": ArticlesPane, "entities": EntitiesPane, "metrics": MetricsPane, "timeline": TimelinePane,
@@ -63,15 +64,17 @@ class ZgcApp(App):
     COMMANDS = App.COMMANDS | {CatalogCommands}
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (96, "-wide")]
     BINDINGS: ClassVar = [
-        Binding("1", "show_pane('articles')", "Articles"),
-        Binding("2", "show_pane('entities')", "Entities"),
-        Binding("3", "show_pane('metrics')", "Metrics"),
-        Binding("4", "show_pane('timeline')", "Timeline"),
-        Binding("escape", "back", "Back", show=False),
-        Binding("question_mark", "help", "Help"),
-        Binding("q", "quit", "Quit"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
-        Binding("ctrl+r", "reload", "Reload", show=False),
+        Binding("1", "show_pane('articles')", "Articles", id="app.articles", tooltip="the Articles pane"),
+        Binding("2", "show_pane('entities')", "Entities", id="app.entities", tooltip="the Entities pane"),
+        Binding("3", "show_pane('metrics')", "Metrics", id="app.metrics", tooltip="the Metrics pane"),
+        Binding("4", "show_pane('timeline')", "Timeline", id="app.timeline", tooltip="the Timeline pane"),
+        Binding("escape", "back", "Back", show=False, id="app.back",
+                tooltip="go back (reader → list, entity → reader, pane → previous pane)"),
+        Binding("question_mark", "help", "Help", id="app.help", tooltip="this help"),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="quit (when the filter line is not being typed in)"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_anywhere", tooltip="quit, anywhere"),
+        Binding("ctrl+r", "reload", "Reload", show=False, id="app.reload",
+                tooltip="reload the catalog after a rebuild"),
     ]
 
     def __init__(self, db_path: Path, pane: str = "articles", filter_text: str = "") -> None:
@@ -92,7 +95,8 @@ class ZgcApp(App):
         with TabbedContent(initial=self.start_pane, id="panes"):
             for i, (name, cls) in enumerate(PANES.items(), 1):
                 with TabPane(f"{i} {cls.TITLE}", id=name):
-                    yield cls(self.start_filter if name == self.start_pane else "", id=f"{name}-pane")
+                    yield cls(self.conn, self.pool, self.start_filter if name == self.start_pane else "",
+                              id=f"{name}-pane")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -142,20 +146,47 @@ class ZgcApp(App):
             self.call_after_refresh(self.pane(name).table.focus)
 
     def open_article(self, article_id: int, at: tuple[int, int] | None = None, words: tuple[str, ...] = ()) -> None:
-        from .reader import ReaderScreen
+        from .screens.reader import ReaderScreen
 
-        self.push_screen(ReaderScreen(article_id, at, words))
+        self.push_screen(ReaderScreen(self.conn, article_id, at, words))
 
     def open_entity(self, entity_id: int) -> None:
-        from .entity_view import EntityScreen
+        from .screens.entity import EntityScreen
 
-        self.push_screen(EntityScreen(entity_id))
+        self.push_screen(EntityScreen(self.conn, entity_id))
+
+    def on_open_article(self, message: OpenArticle) -> None:
+        self.open_article(message.article_id, message.at, message.words)
+
+    def on_open_entity(self, message: OpenEntity) -> None:
+        self.open_entity(message.entity_id)
+
+    def on_export_view(self, message: ExportView) -> None:
+        self._export(message.query, message.path)
 
     def action_help(self) -> None:
-        from .help import HelpScreen
+        from .screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.help_sections()))
+
+    def help_sections(self) -> list[tuple[str, list[Binding]]]:
+        """Every binding of the app, its panes and screens, by where it works."""
+        from .screens.entity import EntityScreen
+        from .screens.reader import ArticleText, ReaderScreen
+        from .widgets.facet_list import FacetList
+        from .widgets.filter_input import FilterInput
+        from .widgets.lazy_table import LazyTable
+
+        palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Palette", id="app.palette",
+                          tooltip="command palette: any action, any article by title, any entity by name")
+        return [
+            ("Anywhere", [*self.BINDINGS, palette]),
+            ("Panes", [*Pane.BINDINGS, *TimelinePane.BINDINGS, *LazyTable.BINDINGS]),
+            ("Filter line and facets", [*FilterInput.BINDINGS, *FacetList.BINDINGS]),
+            ("Reader", [*ReaderScreen.BINDINGS, *ArticleText.BINDINGS]),
+            ("Entity", list(EntityScreen.BINDINGS)),
+        ]
 
     # -------------------------------------------------------------- data
 
@@ -167,12 +198,9 @@ class ZgcApp(App):
         except sqlite3.Error:
             return [], []
 
-    def export(self, q: query.Query, path: str) -> None:
-        self._export(q, path)
-
     @work(thread=True, group="export", exit_on_error=False)
     def _export(self, q: query.Query, path: str) -> None:
-        from .export import write_export
+        from .screens.export import write_export
 
         try:
             with self.pool.connection() as conn:
@@ -210,9 +238,7 @@ class ZgcApp(App):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         for name in PANES:
-            pane = self.pane(name)
-            pane.table.clear_cache()
-            pane.refilter()
+            self.pane(name).use_catalog(self.conn, self.pool)
         self.notify("reloaded the catalog", timeout=3)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -1,0 +1,1 @@
+"""Extraction: numbers, dates, metrics, events and entities of one article (pure functions)."""

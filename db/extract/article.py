@@ -1,0 +1,62 @@
+"""One article → everything the catalog records of it: index text, metrics, events, mentions.
+
+This is where the extractors meet: the article is segmented once, and every
+extractor reads the same tokens. Pure (no I/O), so the build's workers, tests
+and scripts can all call it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .. import segment
+from ..records import Article, ArticleText, EntityMention, Event, Metric
+from .entities import byline_mentions, extract_entities
+from .events import extract_events, notice_events
+from .metrics import extract_metrics
+
+
+@dataclass
+class ArticleResult:
+    article: Article
+    title_index: str
+    body_index: str
+    metrics: list[Metric]
+    events: list[Event]
+    mentions: list[EntityMention]
+    # Each metric's full-text fields (subject, scope, text), made in the worker to spare the writer.
+    metrics_index: list[tuple[str, str, str]]
+
+
+def process_article(article: Article) -> ArticleResult:
+    body_tokens = segment.tokens(article.body)
+    title_tokens = segment.tokens(article.title)
+    text = ArticleText(
+        body=article.body,
+        title=article.title,
+        published=article.published,
+        publication=article.publication,
+        tokens=tuple(body_tokens),
+        title_tokens=tuple(title_tokens),
+    )
+    metrics = extract_metrics(text)
+    return ArticleResult(
+        article=article,
+        title_index=segment.index_text(title_tokens),
+        body_index=segment.index_text(body_tokens),
+        metrics=metrics,
+        events=_notice_events(article) + extract_events(text),
+        mentions=byline_mentions(article.authors) + extract_entities(text),
+        metrics_index=[(segment.chars_text(m.subject or ""), segment.chars_text(m.scope or ""),
+                        segment.chars_text(m.text)) for m in metrics],
+    )
+
+
+def _notice_events(article: Article) -> list[Event]:
+    """Dates of a notice's metadata lines; they stand before the body, so their spans are (0, 0).
+
+    The catalog then shows the line itself (the event's summary) as its sentence.
+    """
+    if not article.meta:
+        return []
+    return [replace(e, start=0, end=0, sentence_start=0, sentence_end=0)
+            for e in notice_events(article.meta, article.title, article.issuer)]

@@ -1,0 +1,1 @@
+"""Reading files and splitting pages into articles."""

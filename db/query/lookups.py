@@ -1,0 +1,210 @@
+"""Lookups for the detail views, the reader and the palette: one row with what surrounds it, snippets."""
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..catalog import schema
+from ..text import halfwidth, sentence_at, unbroken
+from .filter import _WORDCHAR, clean
+from .sql import _article_term, article_terms, fts_phrase
+
+
+def article(conn: sqlite3.Connection, article_id: int) -> dict | None:
+    cur = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,))
+    row = cur.fetchone()
+    return dict(zip([d[0] for d in cur.description], row, strict=False)) if row else None
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A highlighted span of an article's body."""
+
+    kind: str  # metric | event | entity
+    start: int
+    end: int
+    ref: int  # id of the metric, event or entity
+    label: str
+
+
+def article_marks(conn: sqlite3.Connection, article_id: int) -> list[Mark]:
+    marks = [Mark("metric", s, e, i, f"{subj or '?'} = {v:,.6g} {u}" + (f" ({p})" if p else ""))
+             for i, s, e, subj, v, u, p in conn.execute(
+                 "SELECT id, start, end, subject, value, unit, period FROM metrics WHERE article_id = ?",
+                 (article_id,))]
+    marks += [Mark("event", s, e, i, d) for i, s, e, d in conn.execute(
+        "SELECT id, start, end, date FROM events WHERE article_id = ?", (article_id,))]
+    marks += [Mark("entity", s, e, i, f"{n} ({t})") for i, s, e, n, t in conn.execute(
+        "SELECT e.id, m.start, m.end, e.name, e.type FROM mentions m JOIN entities e ON e.id = m.entity_id"
+        " WHERE m.article_id = ?", (article_id,))]
+    return sorted(marks, key=lambda m: (m.start, -m.end))
+
+
+def entity(conn: sqlite3.Connection, entity_id: int) -> dict | None:
+    row = conn.execute("SELECT id, name, type, role, n_mentions, n_articles FROM entities WHERE id = ?",
+                       (entity_id,)).fetchone()
+    if not row:
+        return None
+    out = dict(zip(("id", "name", "type", "role", "n_mentions", "n_articles"), row, strict=False))
+    out["aliases"] = [r[0] for r in conn.execute("SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias",
+                                                 (entity_id,))]
+    out["roles"] = [r[0] for r in conn.execute("SELECT role FROM entity_roles WHERE entity_id = ? ORDER BY role",
+                                               (entity_id,))]
+    return out
+
+
+def entity_mentions(conn: sqlite3.Connection, entity_id: int, limit: int = 500) -> list[dict]:
+    """Each mention with its sentence: article id, title, date, sentence text and the name's span in it."""
+    out = []
+    bodies: dict[int, tuple[str, str, str | None]] = {}
+    for mid, aid, start, end, text in conn.execute(
+            "SELECT id, article_id, start, end, text FROM mentions WHERE entity_id = ?"
+            " ORDER BY article_id, start LIMIT ?",
+            (entity_id, limit)):
+        if aid not in bodies:
+            r = conn.execute("SELECT body, title, published FROM articles WHERE id = ?", (aid,)).fetchone()
+            bodies[aid] = r if r else ("", "", None)
+        body, title, published = bodies[aid]
+        s, e = sentence_at(body, start) if body else (start, start)
+        if e <= s:
+            s, e = max(0, start - 30), min(len(body), end + 30)
+        out.append({"id": mid, "article_id": aid, "title": title, "published": published, "start": start,
+                    "end": end, "text": text, "sentence": body[s:e], "sentence_start": s})
+    return out
+
+
+def cooccurring(conn: sqlite3.Connection, entity_id: int, limit: int = 12) -> list[tuple[int, str, str, int]]:
+    """Entities mentioned in the same articles: (id, name, type, shared articles), most shared first."""
+    return conn.execute(
+        "SELECT e.id, e.name, e.type, count(DISTINCT m2.article_id) AS n"
+        " FROM (SELECT DISTINCT article_id FROM mentions WHERE entity_id = ?) m1"
+        " JOIN mentions m2 ON m2.article_id = m1.article_id AND m2.entity_id != ?"
+        " JOIN entities e ON e.id = m2.entity_id GROUP BY e.id ORDER BY n DESC, e.n_mentions DESC LIMIT ?",
+        (entity_id, entity_id, limit)).fetchall()
+
+
+def metric(conn: sqlite3.Connection, metric_id: int) -> dict | None:
+    """A metric's row, with its sentence's text as the extractor read it: half-width, without the line
+    breaks the page layout left in it (the view `metrics_view` gives the body's own characters)."""
+    cur = conn.execute(
+        f"SELECT m.*, {schema.METRIC_SENTENCE} AS sentence FROM metrics m JOIN articles a ON a.id = m.article_id"
+        " WHERE m.id = ?", (metric_id,))
+    row = cur.fetchone()
+    if not row:
+        return None
+    out = dict(zip([d[0] for d in cur.description], row, strict=False))
+    out["sentence"] = unbroken(halfwidth(out["sentence"]))
+    return out
+
+
+def metric_series(conn: sqlite3.Connection, subject: str | None, unit: str, limit: int = 24) -> list[tuple[str, float]]:
+    """The subject's values over its periods (one per period: the last stated), oldest first."""
+    if not subject:
+        return []
+    # Bounded before sorting: a subject stated a hundred thousand times must not stall the detail view.
+    rows = conn.execute(
+        "SELECT period, value FROM (SELECT period, value, id FROM metrics WHERE subject = ? AND unit = ?"
+        " AND period IS NOT NULL LIMIT 1000) ORDER BY period, id", (subject, unit)).fetchall()
+    series: dict[str, float] = {}
+    for period, value in rows:
+        series[period] = value
+    return list(series.items())[-limit:]
+
+
+def timeline_event(conn: sqlite3.Connection, timeline_id: int) -> dict | None:
+    """A timeline entry and its first source: article id, sentence and the date's offset."""
+    cur = conn.execute("SELECT * FROM timeline WHERE id = ?", (timeline_id,))
+    row = cur.fetchone()
+    if not row:
+        return None
+    out = dict(zip([d[0] for d in cur.description], row, strict=False))
+    keys = ("event_id", "article_id", "start", "end", "sentence", "title", "published")
+    out["sources"] = [dict(zip(keys, r, strict=False))
+                      for r in conn.execute(
+        f"SELECT e.id, e.article_id, e.start, e.end, {schema.EVENT_SENTENCE}, a.title, a.published FROM events e"
+        " JOIN articles a ON a.id = e.article_id WHERE e.timeline_id = ? ORDER BY e.id", (timeline_id,))]
+    return out
+
+
+def find_articles(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[tuple[int, str, str | None]]:
+    """Articles whose title holds the words of `text` (for the command palette)."""
+    words = [w for w in clean(text).split() if _WORDCHAR.search(w)]
+    terms = article_terms(conn, words)
+    if not terms:
+        return conn.execute("SELECT id, title, published FROM articles ORDER BY published DESC, id LIMIT ?",
+                            (limit,)).fetchall()
+    expr = "title : (" + " AND ".join(_article_term(t) for t in terms) + ")"
+    return conn.execute(
+        "SELECT a.id, a.title, a.published FROM articles a WHERE a.id IN"
+        " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) ORDER BY a.published DESC, a.id LIMIT ?",
+        (expr, limit)).fetchall()
+
+
+def find_entities(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[tuple[int, str, str]]:
+    """Entities whose name or alias holds the characters of `text` (for the command palette)."""
+    phrase = fts_phrase(clean(text))
+    if not phrase:
+        return conn.execute("SELECT id, name, type FROM entities ORDER BY n_mentions DESC, id LIMIT ?",
+                            (limit,)).fetchall()
+    return conn.execute(
+        "SELECT e.id, e.name, e.type FROM entities e WHERE e.id IN"
+        " (SELECT rowid FROM entities_fts WHERE entities_fts MATCH ?) ORDER BY e.n_mentions DESC, e.id LIMIT ?",
+        ("{name aliases} : " + phrase, limit)).fetchall()
+
+
+def find_marks(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
+    """Non-overlapping spans of `words` in `text` (case-insensitive), for highlighting."""
+    pats = sorted({w for w in words if w}, key=len, reverse=True)
+    if not pats:
+        return []
+    rx = re.compile("|".join(re.escape(p) for p in pats), re.I)
+    return [m.span() for m in rx.finditer(text)]
+
+
+def snippet(text: str, words: Sequence[str], width: int = 120) -> tuple[str, list[tuple[int, int]]]:
+    """About `width` characters of `text` around the first match, and the matches' spans in it."""
+    spans = find_marks(text, words)
+    start = max(0, spans[0][0] - width // 3) if spans else 0
+    end = min(len(text), start + width)
+    window = text[start:end].replace("\n", " ")
+    prefix = "…" if start else ""
+    shift = len(prefix) - start
+    inside = [(s + shift, e + shift) for s, e in spans if s >= start and e <= end]
+    return prefix + window + ("…" if end < len(text) else ""), inside
+
+
+@dataclass(frozen=True)
+class Hit:
+    """An article that matches a search, with a snippet of its body around the first match."""
+
+    article_id: int
+    title: str
+    published: str | None
+    kind: str
+    snippet: str
+    marks: tuple[tuple[int, int], ...]  # spans of the search terms inside `snippet`
+    rank: float
+
+
+def search(conn: sqlite3.Connection, text: str, limit: int = 20, offset: int = 0) -> list[Hit]:
+    """Articles holding every word of `text`, best first (a title match weighs five body matches).
+
+    For scripts: `search(catalog.connect(path), "科技成果转化")`. The words are split into the
+    index's own terms as the app's filter splits them, so both find the same articles.
+    """
+    words = [w for w in clean(text).split() if _WORDCHAR.search(w)]
+    terms = article_terms(conn, words)
+    if not terms:
+        return []
+    rows = conn.execute(
+        "SELECT a.id, a.title, a.published, a.kind, a.body, bm25(articles_fts, 5.0, 1.0) AS rank"
+        " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+        " WHERE articles_fts MATCH ? ORDER BY rank, a.id LIMIT ? OFFSET ?",
+        (" AND ".join(_article_term(t) for t in terms), limit, offset)).fetchall()
+    out = []
+    for aid, title, published, kind, body, rank in rows:
+        snip, marks = snippet(body, terms, 120)
+        out.append(Hit(aid, title, published, kind, snip, tuple(marks), rank))
+    return out

@@ -1,0 +1,254 @@
+"""Entity extraction: people and posts, bodies by suffix, gazetteer, documents, aliases."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from zgc.db.extract.entities import byline_mentions, extract_entities
+from zgc.db.ingest.splitter import split_page
+from zgc.db.records import ArticleText
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def ents(text: str, **kw: object) -> dict[tuple[str, str], object]:
+    """(name, type) -> the first mention, for a body of text."""
+    out: dict[tuple[str, str], object] = {}
+    for m in extract_entities(ArticleText(text, **kw)):
+        out.setdefault((m.name, m.type), m)
+    return out
+
+
+def names(text: str, typ: str | None = None) -> set[str]:
+    return {n for n, t in ents(text) if typ is None or t == typ}
+
+
+# ------------------------------------------------------------------ people
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("杭州市人民政府副市长陈刚表示，将加大投入。", "陈刚", "杭州市人民政府副市长"),
+    ("中国人民银行行长易纲指出，要稳字当头。", "易纲", "中国人民银行行长"),
+    ("江苏省苏州市工业园区管委会主任李强出席。", "李强", "江苏省苏州市工业园区管委会主任"),
+    ("据某某集团副总经理王海涛介绍，项目已开工。", "王海涛", "某某集团副总经理"),
+    ("复旦大学计算机学院教授李明介绍，该校成果丰硕。", "李明", "复旦大学计算机学院教授"),
+    ("甲公司董事长欧阳明远说：“我们很有信心。”", "欧阳明远", "甲公司董事长"),
+    ("北京市委书记蔡奇强调，要做好服务。", "蔡奇", "北京市委书记"),
+    ("中关村管委会主任翟立新就有关话题谈到", "翟立新", "中关村管委会主任"),
+])
+def test_person_after_post(text: str, name: str, role: str) -> None:
+    m = ents(text)[(name, "person")]
+    assert m.role == role
+
+
+def test_person_before_honorific() -> None:
+    assert ("黄润东", "person") in ents("清华大学电子工程系黄润东教授团队研制出芯片。")
+    assert ents("认真贯彻落实习近平总书记重要指示。")[("习近平", "person")].role == "总书记"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("本报讯(记者 王小明)近日，会议召开。", "王小明"),
+    ("本报讯（记者 李争粉）近日，科技部火炬中心印发通知。", "李争粉"),
+    ("图为旅客体验自助值机。新华社记者 毛思倩/摄", "毛思倩"),
+    ("编辑：刘洋 校对：陈静", "刘洋"),
+    ("编辑：刘洋 校对：陈静", "陈静"),
+])
+def test_bylines(text: str, name: str) -> None:
+    assert (name, "person") in ents(text)
+
+
+def test_speaker_named_again_is_mentioned_again() -> None:
+    ms = [m for m in extract_entities(ArticleText("科技部副部长张三表示，要抓落实。张三介绍，试点已启动。"))
+          if m.name == "张三"]
+    assert len(ms) == 2
+    assert ms[0].role == "科技部副部长"
+
+
+@pytest.mark.parametrize("text", [
+    "相关负责人表示，政策将继续实施。",
+    "对于企业来说，融资仍然是难题。",
+    "高校教授创办的企业越来越多。",
+    "会议指出，要坚持创新驱动。",
+])
+def test_no_false_people(text: str) -> None:
+    assert names(text, "person") == set()
+
+
+# ------------------------------------------------------ bodies by suffix
+
+@pytest.mark.parametrize(("text", "name", "typ"), [
+    ("北京市朝阳区科学技术和信息化局局长冯少静表示", "北京市朝阳区科学技术和信息化局", "gov"),
+    ("浙江省科学技术厅、浙江省发展和改革委员会联合发布通知。", "浙江省科学技术厅", "gov"),
+    ("浙江省科学技术厅、浙江省发展和改革委员会联合发布通知。", "浙江省发展和改革委员会", "gov"),
+    ("财政部办公厅和国家知识产权局办公室联合印发通知。", "财政部办公厅", "gov"),
+    ("由深圳市云联智创科技有限公司牵头建设。", "深圳市云联智创科技有限公司", "company"),
+    ("华科精准(北京)医疗科技有限公司拟扩建产线。", "华科精准(北京)医疗科技有限公司", "company"),
+    ("北京银行、北京农商银行获批试点。", "北京农商银行", "company"),
+    ("他毕业于武汉理工大学。", "武汉理工大学", "university"),
+    ("清华大学技术转移研究院院长王燕介绍", "清华大学技术转移研究院", "university"),
+    ("成立了济南高新区资本市场协会。", "济南高新区资本市场协会", "org"),
+    ("北京市科学技术协会与北京电子商会协办。", "北京电子商会", "org"),
+    ("北京市科学技术协会与北京电子商会协办。", "北京市科学技术协会", "org"),
+    ("位于昆山高新区的产业园。", "昆山高新区", "park"),
+    ("加快建设雄安新区中关村科技园。", "雄安新区中关村科技园", "park"),
+    ("在2023世界人工智能大会上发布。", "2023世界人工智能大会", "event"),
+    ("在2023中关村论坛平行论坛双碳战略与绿色金融论坛上，", "双碳战略与绿色金融论坛", "event"),
+    ("北部海洋经济圈海洋生产总值增长。", "北部海洋经济圈", "place"),
+])
+def test_suffix_rules(text: str, name: str, typ: str) -> None:
+    assert (name, typ) in ents(text)
+
+
+def test_two_bodies_side_by_side_stay_apart() -> None:
+    found = ents("为深入贯彻落实党中央国务院和北京市委市政府的部署")
+    assert ("党中央", "gov") in found and ("国务院", "gov") in found
+    assert ("北京市委", "gov") in found and ("北京市政府", "gov") in found
+    assert not any(len(n) > 8 for n, t in found if t == "gov")
+
+
+@pytest.mark.parametrize("text", [
+    "企业、高校和政府都要参与。",
+    "相关部门要加强协调，有关部门要配合。",
+    "全国上市公司数量持续增加。",
+    "建设专业化园区和高质量园区。",
+    "形成总体布局和产业格局。",
+    "研究中心和技术转移中心数量增加。",
+    "本报记者了解到，企业积极参与。",
+])
+def test_generic_words_are_not_entities(text: str) -> None:
+    assert names(text) == set()
+
+
+def test_leading_verbs_are_trimmed() -> None:
+    assert ("中关村发展集团", "company") in ents("深化中关村发展集团改革转型。")
+    assert ("北京知识产权运营管理有限公司", "company") in ents("由北京知识产权运营管理有限公司主办。")
+
+
+# ------------------------------------------------------------- gazetteer
+
+def test_places_and_central_bodies() -> None:
+    found = ents("陕西、四川、浙江等地和法国、日本的机构来到北京。工信部、发改委和科技部参加。")
+    for n in ("陕西省", "四川省", "浙江省", "法国", "日本", "北京市"):
+        assert (n, "place") in found
+    assert ("工业和信息化部", "gov") in found
+    assert ("国家发展和改革委员会", "gov") in found
+    assert found[("科学技术部", "gov")].text == "科技部"
+
+
+def test_municipality_and_district_are_one_place() -> None:
+    m = ents("在北京市海淀区之北，道路繁忙。")[("海淀区", "place")]
+    assert m.text == "北京市海淀区"
+
+
+def test_ideology_phrase_is_not_a_place() -> None:
+    assert ("中国", "place") not in ents("习近平新时代中国特色社会主义思想")
+
+
+# ------------------------------------------------------------- documents
+
+def test_documents() -> None:
+    found = ents("工信部印发《关于推动工业互联网发展的指导意见》。《意见》提出，到2025年……")
+    assert ("关于推动工业互联网发展的指导意见", "document") in found
+    ms = [m for m in extract_entities(ArticleText("工信部印发《关于推动工业互联网发展的指导意见》。《意见》提出目标。"))
+          if m.type == "document"]
+    assert {m.name for m in ms} == {"关于推动工业互联网发展的指导意见"}
+    assert "意见" in ms[0].aliases
+
+
+def test_quoted_and_unbracketed_documents() -> None:
+    assert ("“十三五”规划", "document") in ents("提前完成国家“十三五”规划确定的目标。")
+    assert ("育英计划", "document") in ents("持续完善“育英计划”企业储备库。")
+    assert ("支持外资研发中心发展若干措施", "document") in ents("今年北京市政府印发了支持外资研发中心发展若干措施。")
+
+
+def test_periodical_in_brackets_is_an_org() -> None:
+    assert ("Science", "org") in ents("《Science》杂志将该技术列为年度突破。")
+
+
+# --------------------------------------------------------------- aliases
+
+def test_declared_abbreviation() -> None:
+    text = "深圳市华大基因股份有限公司(以下简称“华大基因”)发布公告。华大基因表示，业绩增长。"
+    ms = [m for m in extract_entities(ArticleText(text)) if m.type == "company"]
+    assert {m.name for m in ms} == {"深圳市华大基因股份有限公司"}
+    assert len(ms) >= 2
+    assert "华大基因" in ms[0].aliases
+
+
+def test_bracketed_acronym() -> None:
+    ms = extract_entities(ArticleText("世界知识产权组织(WIPO)指导，WIPO中国办事处参与。"))
+    wipo = [m for m in ms if m.name == "世界知识产权组织"]
+    assert wipo and "WIPO" in wipo[0].aliases
+
+
+def test_fullest_form_names_the_entity() -> None:
+    found = ents("北京市教育委员会主办。北京市教委与企业合作。")
+    assert ("北京市教育委员会", "gov") in found and ("北京市教委", "gov") not in found
+    found = ents("济南高新区服务业促进局工作人员说，服务业促进局一直在行动。")
+    assert ("服务业促进局", "gov") not in found
+
+
+def test_bare_city_committee_takes_the_city() -> None:
+    found = ents("中关村管委会按照北京市委、市政府的部署开展工作。")
+    assert found[("北京市政府", "gov")].text == "市政府"
+
+
+# ---------------------------------------------------- title, publication
+
+def test_title_and_publication() -> None:
+    ms = extract_entities(ArticleText("会议在当地举行。", title="协调会在深圳举行", publication="中国高新技术产业导报"))
+    by_name = {m.name: m for m in ms}
+    assert by_name["中国高新技术产业导报"].type == "org"
+    assert by_name["深圳市"].start == by_name["深圳市"].end == 0
+
+
+def test_byline_mentions() -> None:
+    ms = byline_mentions(("吴雨", "刘开雄"))
+    assert [m.name for m in ms] == ["吴雨", "刘开雄"]
+    assert all(m.type == "person" and m.role == "记者" for m in ms)
+
+
+# ----------------------------------------------------------------- seeds
+
+def _seed_names(stem: str) -> set[str]:
+    path = next(SEEDS.glob(f"{stem}*.txt"))
+    out: set[str] = set()
+    for a in split_page(path.read_text(encoding="utf-8")):
+        for m in extract_entities(ArticleText(a.body, a.title, a.published, a.publication)):
+            out.add(m.name)
+            out.update(m.aliases)
+    return out
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="seeds not present")
+def test_seed_spot_checks() -> None:
+    first = _seed_names("000_")
+    assert {"翟立新", "蔡奇", "李有平", "胡文辉", "雷筱云", "中关村管委会", "国家知识产权局",
+            "科技部火炬中心", "关于进一步加强知识产权质押融资工作的通知"} <= first
+    last = _seed_names("004_")
+    assert {"周云帆", "许心超", "北京电子控股有限责任公司", "世界知识产权组织", "WIPO"} <= last
+
+
+def test_offsets_point_at_the_surface() -> None:
+    text = "本报讯 近日，科技部火炬中心在深圳高新区举行会议，科技部火炬中心副主任李有平出席。"
+    for m in extract_entities(ArticleText(text)):
+        if m.end > m.start:
+            assert text[m.start:m.end] == m.text
+
+
+def test_given_tokens_are_used_and_bad_tokens_ignored() -> None:
+    text = "国家知识产权局新闻发言人胡文辉介绍"
+    good = extract_entities(ArticleText(text))
+    bad = extract_entities(ArticleText(text, tokens=("nonsense",)))
+    assert [(m.name, m.type) for m in good] == [(m.name, m.type) for m in bad]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("中关村管委会主任张伟表示《》“”()（）、，。：公司集团大学协会高新区论坛记者北京市委政府部局0123AB ")),
+               max_size=80) | st.text(max_size=60),
+       st.text(max_size=20))
+def test_never_raises(body: str, title: str) -> None:
+    for m in extract_entities(ArticleText(body, title=title, publication=title or None)):
+        assert 0 <= m.start <= m.end <= len(body)
+        assert m.name and m.type

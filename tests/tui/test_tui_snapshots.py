@@ -1,0 +1,88 @@
+"""Screens of every pane, the reader, the entity view and help, at 100x30 and 80x24 (pytest-textual-snapshot).
+
+Regenerate after a deliberate change with `pytest tests/test_tui_snapshots.py --snapshot-update`
+and look at the SVGs in tests/__snapshots__/.
+"""
+from __future__ import annotations
+
+import pytest
+from pilot import settle as pilot_settle
+from zgc.tui.app import ZgcApp
+from zgc.tui.panes.base import Pane
+
+SIZES = [(100, 30), (80, 24)]
+
+
+class SnapApp(ZgcApp):
+    """The app with nothing that varies between runs: no timings, no blinking cursor."""
+
+    SHOW_TIMINGS = False
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        for field in self.query("Input"):
+            field.cursor_blink = False
+
+
+async def settle(pilot) -> None:
+    app = pilot.app
+    await pilot_settle(pilot)
+    for field in app.screen.query("Input"):
+        field.cursor_blink = False
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause(0.05)
+
+
+def typing(text: str, *keys: str):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        if text:
+            pane: Pane = pilot.app.pane()
+            pane.filter_input.focus()
+            pane.filter_input.value = text
+            await settle(pilot)
+            pane.table.focus()
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["100x30", "80x24"])
+@pytest.mark.parametrize("pane", ["articles", "entities", "metrics", "timeline"])
+def test_pane(snap_compare, seed_db, pane, size):
+    assert snap_compare(SnapApp(seed_db, pane=pane), terminal_size=size, run_before=typing(""))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["100x30", "80x24"])
+def test_articles_search(snap_compare, seed_db, size):
+    assert snap_compare(SnapApp(seed_db), terminal_size=size, run_before=typing("专利"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["100x30", "80x24"])
+def test_metrics_filtered(snap_compare, seed_db, size):
+    assert snap_compare(SnapApp(seed_db, pane="metrics"), terminal_size=size, run_before=typing("专利"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["100x30", "80x24"])
+def test_reader(snap_compare, seed_db, size):
+    assert snap_compare(SnapApp(seed_db), terminal_size=size, run_before=typing("专利", "enter", "n", "n"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["100x30", "80x24"])
+def test_timeline_policy(snap_compare, seed_db, size):
+    assert snap_compare(SnapApp(seed_db, pane="timeline"), terminal_size=size, run_before=typing("", "p"))
+
+
+def test_entity_view(snap_compare, synthetic_db):
+    assert snap_compare(SnapApp(synthetic_db, pane="entities"), terminal_size=(100, 30),
+                        run_before=typing("", "enter"))
+
+
+def test_bad_filter(snap_compare, seed_db):
+    assert snap_compare(SnapApp(seed_db, pane="metrics"), terminal_size=(80, 24),
+                        run_before=typing("value>lots"))
+
+
+def test_help(snap_compare, seed_db):
+    assert snap_compare(SnapApp(seed_db), terminal_size=(100, 30), run_before=typing("", "question_mark"))

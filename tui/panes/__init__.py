@@ -1,0 +1,1 @@
+"""The four browsing panes: the shared base, one module per pane, and value formatting."""

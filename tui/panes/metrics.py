@@ -1,0 +1,85 @@
+"""The Metrics pane: every quantity with its subject, period and unit; a chart of the subject over time."""
+from __future__ import annotations
+
+import sqlite3
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+from zgc.db import query
+
+from ..messages import OpenArticle
+from ..widgets.lazy_table import Column, Row
+from .base import Pane
+from .format import cell, compact_period, fmt_number
+
+
+def _value(row: Row, prev: Row | None) -> str:
+    v = fmt_number(row.value)
+    if row.value_max is not None:
+        v += "–" + fmt_number(row.value_max)
+    return v
+
+
+def chart(series: list[tuple[str, float]], unit: str, width: int = 10) -> Text:
+    """Horizontal bars, one per period, scaled to the largest value."""
+    top = max((abs(v) for _, v in series), default=0) or 1
+    lines = []
+    for period, v in series:
+        bar = "█" * max(1, round(width * abs(v) / top))
+        lines.append(Text.assemble((f"{period[:7]:<8}", "dim"), (f"{bar:<{width}}", "green"), f" {fmt_number(v)}"))
+    return Text("\n").join([Text(f"over time ({unit})", style="bold"), *lines])
+
+
+class MetricsPane(Pane):
+    PANE = "metrics"
+    TITLE = "Metrics"
+    SORTS = ("source", "-value", "value", "period", "-period", "date", "-date")
+    PLACEHOLDER = "/ subject words · unit:元 kind:target year:2019..2022 value>1e9 sort:-value · ? help"
+
+    def columns(self) -> list[Column]:
+        return [
+            Column("Subject", lambda r, p: cell(r.subject), 10, flex=3),
+            Column("As written", lambda r, p: cell(r.text), 8, flex=1, priority=7),
+            Column("Value", _value, 10, justify="right"),
+            Column("Unit", lambda r, p: cell(r.unit), 4),
+            Column("Q", lambda r, p: cell(r.qualifier), 1, priority=3),
+            Column("Period", lambda r, p: compact_period(r.period), 10, priority=6),
+            Column("Kind", lambda r, p: cell(r.kind), 6, priority=4),
+            Column("Scope", lambda r, p: cell(r.scope), 6, flex=1, priority=2),
+            Column("Date", lambda r, p: cell(r.published), 10, priority=5),
+        ]
+
+    def compose_detail(self) -> ComposeResult:
+        with Horizontal(classes="detail-row"):
+            yield Static("", classes="detail")
+            yield Static("", classes="chart")
+
+    def load_detail(self, conn: sqlite3.Connection, row: Row) -> tuple[Text, Text | None] | None:
+        m = query.metric(conn, row.id)
+        if m is None:
+            return None
+        sentence = m["sentence"].replace("\n", " ")
+        text = Text(sentence)
+        i = sentence.find(m["text"])
+        if i >= 0:
+            text.stylize("bold reverse green", i, i + len(m["text"]))
+        facts = " · ".join(x for x in (
+            f"{fmt_number(m['value'])} {m['unit']}", m["kind"], m["period"] and f"period {m['period']}",
+            m["scope"] and f"scope {m['scope']}", m["qualifier"] and f"qualifier {m['qualifier']}") if x)
+        detail = Text.assemble((m["subject"] or "(no subject)", "bold"), "  ", (facts, "dim"), "\n", text)
+        series = query.metric_series(conn, m["subject"], m["unit"], 6)
+        return detail, chart(series, m["unit"]) if len(series) >= 2 else None
+
+    def show_detail(self, data: tuple[Text, Text | None] | None) -> None:
+        detail, series = data or (None, None)
+        super().show_detail(detail)
+        chart_view = self.query_one(".chart", Static)
+        chart_view.update(series or "", layout=False)
+        chart_view.display = series is not None
+
+    def open_row(self, row: Row) -> None:
+        m = query.metric(self.conn, row.id)
+        if m:
+            self.post_message(OpenArticle(m["article_id"], at=(m["start"], m["end"])))

@@ -1,0 +1,1 @@
+"""Screens pushed over the panes: the reader, the entity view, export and help."""

@@ -1,0 +1,1 @@
+"""Widgets of their own: the lazy table, the filter line, the facet list."""
