@@ -1,10 +1,10 @@
 """zgc's benchmark: build throughput, query layer, app latency and memory at scale.
 
-    python tests/bench.py            # full run: 100/1,000/10,000 pages, 10k/100k/1M metric rows
-    python tests/bench.py --quick    # smallest sizes only (a smoke run for CI, under a minute)
-    python tests/bench.py --json     # one JSON object with every figure instead of the table
+    python bench/bench.py            # full run: 100/1,000/10,000 pages, 10k/100k/1M metric rows
+    python bench/bench.py --quick    # smallest sizes only (a smoke run for CI, under a minute)
+    python bench/bench.py --json     # one JSON object with every figure instead of the table
 
-Synthetic corpora and catalogs come from tests/synth.py (deterministic, made from
+Synthetic corpora and catalogs come from bench/synth.py (deterministic, made from
 the seeds). The build is timed by running the real `zgc-build` in a subprocess;
 the app is driven headless with Textual's Pilot, one subprocess per catalog so
 its peak RSS is its own. Not collected by pytest.
@@ -227,64 +227,25 @@ def bench_app(db: str, timeout: float = 900.0) -> dict:
 
 
 class _Recorder:
-    """Timestamps (perf_counter) of what the app does, gathered by wrapping a few of its methods."""
+    """What the app reports through its public messages: rows on screen (ResultsShown), facet counts
+    on screen (FacetsShown), each stamped by the app after the screen painted it."""
 
     def __init__(self) -> None:
-        self.frames: list[float] = []  # each screen update composed (and rendered to terminal codes)
-        self.receives: list[tuple[float, str, int, str, int]] = []  # first ids of a query on screen
-        self.facets: list[tuple[float, str, int, str]] = []  # facet counts shown: exact, estimate or gave up
-        self.validate_s = 0.0
-        self.changed = None  # an asyncio.Event set on each of the above, made inside the app's loop
+        self.results: list = []  # ResultsShown
+        self.facets: list = []  # FacetsShown
+        self.changed = None  # an asyncio.Event set on each message, made inside the app's loop
 
-    def poke(self) -> None:
+    def hook(self, message) -> None:  # type: ignore[no-untyped-def]
+        from zgc.tui.messages import FacetsShown, ResultsShown
+
+        if isinstance(message, ResultsShown):
+            self.results.append(message)
+        elif isinstance(message, FacetsShown):
+            self.facets.append(message)
+        else:
+            return
         if self.changed is not None:
             self.changed.set()
-
-    def frame_after(self, t: float) -> float | None:
-        import bisect
-
-        i = bisect.bisect_right(self.frames, t)
-        return self.frames[i] if i < len(self.frames) else None
-
-
-def _instrument(rec: _Recorder) -> None:
-    """Wrap the app's display, result and facet methods to note when each happens (nothing else changes)."""
-    from textual._compositor import CompositorUpdate
-    from zgc.tui import app as app_mod
-    from zgc.tui import pane as pane_mod
-
-    display = app_mod.ZgcApp._display
-
-    def _display(self, screen, renderable):  # type: ignore[no-untyped-def]
-        if renderable is not None and not self._batch_count and self.is_headless:
-            # What the terminal driver would do with the update, short of writing it out.
-            if isinstance(renderable, CompositorUpdate):
-                renderable.render_segments(self.console)
-            rec.frames.append(time.perf_counter())
-            rec.poke()
-        display(self, screen, renderable)
-
-    receive = pane_mod.Pane._receive
-
-    def _receive(self, generation, q, ids, reset, done=False, **kwargs):  # type: ignore[no-untyped-def]
-        receive(self, generation, q, ids, reset, done, **kwargs)
-        if reset and generation == self._generation:
-            rec.receives.append((time.perf_counter(), self.PANE, generation, self.filter_input.value, len(ids)))
-            rec.poke()
-
-    show_facets = pane_mod.Pane._show_facets
-
-    def _show_facets(self, counts, *args, **kwargs):  # type: ignore[no-untyped-def]
-        show_facets(self, counts, *args, **kwargs)
-        # A note (e.g. "first 20,000 rows") marks an estimate shown while the exact counts run.
-        note = args[0] if args else kwargs.get("note", "")
-        kind = "gave up" if counts is None else "estimate" if note else "exact"
-        rec.facets.append((time.perf_counter(), self.PANE, self._generation, kind))
-        rec.poke()
-
-    app_mod.ZgcApp._display = _display
-    pane_mod.Pane._receive = _receive
-    pane_mod.Pane._show_facets = _show_facets
 
 
 def _debug(msg: str) -> None:
@@ -301,19 +262,17 @@ def _vm(field: str) -> float:
 
 
 def app_child(db: str, launched: float) -> None:
-    """Launch the app as `zgc-tui --db DB --pane metrics` does, but headless under Pilot; print JSON."""
+    """Start the app as `zgc-tui --db DB --pane metrics` does, but headless under Pilot; print JSON."""
     import asyncio
+
+    from zgc.tui import cli
 
     offset = time.time() - time.perf_counter()  # perf_counter → wall clock, to compare with the launch time
     rec = _Recorder()
     result: dict = {}
-    from zgc.db import catalog
-    from zgc.tui import cli
-
-    validate = catalog.validate
 
     async def until(pred, timeout: float):  # type: ignore[no-untyped-def]
-        """Wait for pred() to hold, waking on the app's own events (no busy polling that would steal the GIL)."""
+        """Wait for pred() to hold, waking on the app's own messages (no busy polling that would steal the GIL)."""
         end = time.perf_counter() + timeout
         while True:
             rec.changed.clear()
@@ -328,16 +287,13 @@ def app_child(db: str, launched: float) -> None:
 
     async def drive(app) -> None:  # type: ignore[no-untyped-def]
         rec.changed = asyncio.Event()
-        async with app.run_test(size=APP_SIZE) as pilot:
-            def first_rows():  # type: ignore[no-untyped-def]
-                got = [r for r in rec.receives if r[1] == "metrics" and r[4] > 0]
-                return got and rec.frame_after(got[0][0])
-
-            painted = await until(first_rows, 120)
-            if not painted:
+        async with app.run_test(size=APP_SIZE, message_hook=rec.hook) as pilot:
+            shown = await until(lambda: next((r for r in rec.results if r.pane == "metrics" and r.rows > 0), None),
+                                120)
+            if not shown:
                 raise RuntimeError("the metrics table never showed rows")
-            result["first_paint_s"] = round(painted + offset - launched, 3)
-            result["validate_s"] = round(rec.validate_s, 3)
+            result["first_paint_s"] = round(shown.shown + offset - launched, 3)
+            result["validate_s"] = round(app.timings.get("validate_s", 0.0), 3)
             result["rss_at_first_paint_mb"] = round(_vm("VmRSS"), 1)
             panes = {}
             for name in QUERIES:
@@ -345,13 +301,8 @@ def app_child(db: str, launched: float) -> None:
             result["panes"] = panes
 
     async def settle(pane) -> bool:  # type: ignore[no-untyped-def]
-        def done():  # type: ignore[no-untyped-def]
-            gen = pane._generation
-            return (pane.table.complete and any(r[1] == pane.PANE and r[2] == gen for r in rec.receives)
-                    and any(f[1] == pane.PANE and f[2] == gen and f[3] != "estimate" for f in rec.facets))
-
         t = time.perf_counter()
-        ok = bool(await until(done, 30))
+        ok = bool(await until(lambda: pane.settled, 30))
         _debug(f"settle {pane.PANE} {pane.filter_input.value!r}: {ok} in {time.perf_counter() - t:.3f} s")
         return ok
 
@@ -371,12 +322,14 @@ def app_child(db: str, launched: float) -> None:
             if pane.filter_input.value:
                 # Clear the filter (not timed) and let the unfiltered view and its facets finish,
                 # as a user would look at the table before typing the next query.
-                gen = pane._generation
+                t = time.perf_counter()
                 pane.filter_input.value = ""
-                await until(lambda gen=gen: pane._generation != gen, 5)
+                await until(lambda t=t: any(r.shown > t and r.pane == name and r.filter_text == ""
+                                            for r in rec.results), 5)
                 await settle(pane)
                 last = time.perf_counter()  # the clear was a keystroke too: keep the typing pace after it
-            t0 = recv = 0.0
+            t0 = 0.0
+            got = None
             for i, ch in enumerate(text):
                 target = text[: i + 1]
                 await asyncio.sleep(max(0.0, last + PACE - time.perf_counter()))
@@ -385,61 +338,35 @@ def app_child(db: str, launched: float) -> None:
                 # The first rows shown for this text: a preview in index order counts, as it is what the
                 # user sees (pilot.press may return only after the sorted rows replaced it).
                 got = await until(lambda t0=t0, target=target: next(
-                    (r for r in rec.receives
-                     if r[0] > t0 and r[1] == name and r[3] == target and r[2] == pane._generation), None), 10)
+                    (r for r in rec.results if r.shown > t0 and r.pane == name and r.filter_text == target), None), 10)
                 if not got:
                     timeouts += 1
                     continue
-                recv = got[0]
-                frame = await until(lambda recv=recv: rec.frame_after(recv), 5)
-                if frame:
-                    keys.append(frame - t0)
-                    _debug(f"key {name} {target!r}: {1000 * (frame - t0):.1f} ms (rows {1000 * (recv - t0):.1f} ms)")
-            gen = pane._generation
+                keys.append(got.shown - t0)
+                _debug(f"key {name} {target!r}: {1000 * (got.shown - t0):.1f} ms")
+            gen = got.generation if got else -1
 
-            def facet_shown(kinds, gen=gen, recv=recv):  # type: ignore[no-untyped-def]
-                return next((f for f in rec.facets if f[0] >= recv and f[1] == name and f[2] == gen
-                             and f[3] in kinds), None)
+            def facet_shown(kinds, gen=gen):  # type: ignore[no-untyped-def]
+                return next((f for f in rec.facets if f.pane == name and f.generation == gen and f.kind in kinds),
+                            None)
 
             first = await until(lambda: facet_shown(("exact", "estimate")), 10)
             if first:
-                frame = await until(lambda t=first[0]: rec.frame_after(t), 5)
-                if frame:
-                    facets_first.append(frame - t0)
-                estimates += first[3] == "estimate"
+                facets_first.append(first.shown - t0)
+                estimates += first.kind == "estimate"
             exact = await until(lambda: facet_shown(("exact", "gave up")), 15)
-            if exact and exact[3] == "exact":
-                frame = await until(lambda t=exact[0]: rec.frame_after(t), 5)
-                if frame:
-                    facets_exact.append(frame - t0)
+            if exact and exact.kind == "exact":
+                facets_exact.append(exact.shown - t0)
             else:
                 facet_timeouts += 1  # no exact counts: over the app's patience, or it gave up
         return {"keystroke": summary_ms(keys), "facets": summary_ms(facets_first),
                 "facets_exact": summary_ms(facets_exact), "facet_estimates": estimates,
                 "keystroke_timeouts": timeouts, "facet_timeouts": facet_timeouts, "queries": len(QUERIES[name])}
 
-    def run(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        asyncio.run(drive(self))
-
-    def timed_validate(path):  # type: ignore[no-untyped-def]
-        t = time.perf_counter()
-        try:
-            return validate(path)
-        finally:
-            rec.validate_s = time.perf_counter() - t
-            # zgc-tui imports the app (and Textual) right after validating, with its settings in place:
-            # instrument it then, and make its run() drive it headless instead of taking the terminal.
-            _instrument(rec)
-            from zgc.tui import app as app_mod
-
-            app_mod.ZgcApp.run = run
-
-    catalog.validate = timed_validate
-    code = cli.main(["--db", db, "--pane", "metrics"])
-    if code:
+    app, code = cli.open_app(["--db", db, "--pane", "metrics"])
+    if app is None:
         raise SystemExit(f"zgc-tui exited with {code}")
-    if not rec.frames:
-        raise SystemExit("zgc-tui did not validate the catalog before importing the app: update the bench's hook")
+    asyncio.run(drive(app))
     panes = list(result.get("panes", {}).values())
     result["rss_mb"] = round(_vm("VmHWM"), 1)
     result["keystroke_p95_ms"] = _worst([p["keystroke"]["p95_ms"] for p in panes])
@@ -545,17 +472,17 @@ def main(argv: list[str] | None = None) -> int:
     pages = tuple(args.pages or (QUICK_PAGES if args.quick else PAGES))
     rows = tuple(args.rows or (QUICK_ROWS if args.quick else ROWS))
     cores = os.cpu_count() or 1
-    result: dict = {"command": "python tests/bench.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+    result: dict = {"command": "python bench/bench.py " + " ".join(argv if argv is not None else sys.argv[1:]),
                     "cores": cores, "python": platform.python_version(), "platform": platform.platform(),
                     "notes": [], "build": [], "catalogs": {}, "query": [], "app": []}
     result["notes"] += [
-        "corpora: synthetic pages recombining the seeds' paragraphs (tests/synth.py), 1-4 articles a page",
+        "corpora: synthetic pages recombining the seeds' paragraphs (bench/synth.py), 1-4 articles a page",
         "catalogs: synthetic, proportions of the seeds (6.75 metrics per article, 4 per event, 5 per entity);"
         " article bodies are 1-3 seed paragraphs, so the articles index is about half a real one's size",
-        f"app: zgc-tui's own start-up path, run headless at {APP_SIZE[0]}x{APP_SIZE[1]} under Pilot; a frame counts"
-        " when composed and rendered to terminal codes (not written); keystrokes at least"
-        f" {PACE * 1000:.0f} ms apart, each waiting for its repaint",
-        "first rows: from process launch to the first frame after the metrics table got rows"
+        f"app: zgc-tui's own start-up path, run headless at {APP_SIZE[0]}x{APP_SIZE[1]} under Pilot; times are the"
+        " app's own ResultsShown / FacetsShown messages, stamped after the screen painted the rows or counts;"
+        f" keystrokes at least {PACE * 1000:.0f} ms apart, each waiting for its repaint",
+        "first rows: from process launch to the metrics table's first rows on screen"
         " (includes interpreter start, imports and catalog validation)",
     ]
     work = args.work or Path(tempfile.mkdtemp(prefix="zgc-bench-"))

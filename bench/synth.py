@@ -1,4 +1,4 @@
-"""Synthetic corpora and catalogs for the benchmark (tests/bench.py), made from the seeds.
+"""Synthetic corpora and catalogs for the benchmark (bench/bench.py), made from the seeds.
 
 Everything starts from a real catalog built from seeds/ with `build_catalog`: its
 article paragraphs, titles, page headers, metrics (subject, scope, unit, kind),
@@ -7,8 +7,8 @@ numbers, years and person names; synthetic catalogs recombine the extracted rows
 the same way and write every table the app reads just as `zgc.db.build` does.
 Both are deterministic for a given seed (random.Random(seed)).
 
-    python tests/synth.py corpus DIR --pages 1000
-    python tests/synth.py catalog X.db --rows 100000
+    python bench/synth.py corpus DIR --pages 1000
+    python bench/synth.py catalog X.db --rows 100000
 """
 from __future__ import annotations
 
@@ -25,8 +25,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from zgc.db import build, schema, segment
+from zgc.db import segment
 from zgc.db.build import build_catalog, zgc_version
+from zgc.db.catalog import schema
+from zgc.db.catalog.write import CatalogWriter, EntityRow
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -297,40 +299,32 @@ def make_catalog(db_path: Path, metrics: int, *, seed: int = 0, material: Materi
     db_path = Path(db_path)
     if db_path.exists():
         db_path.unlink()
-    conn = sqlite3.connect(db_path)
-    conn.execute("PRAGMA journal_mode=OFF")
-    conn.execute("PRAGMA synchronous=OFF")
+    writer = CatalogWriter.create(db_path)
+    conn = writer.conn
     conn.execute("PRAGMA cache_size=-200000")
-    conn.executescript(schema.TABLES + schema.FTS)
     say = log or (lambda s: None)
 
-    conn.executemany(
-        "INSERT INTO documents (id, path, sha256, encoding, bytes, chars) VALUES (?,?,?,?,?,?)",
-        ((d, f"synthetic/{(d - 1) // 100:05d}/page_{d:07d}.txt", f"{rng.getrandbits(256):064x}", "utf-8", 0, 0)
-         for d in range(1, n_docs + 1)))
-    articles, chars = _write_articles(conn, rng, mat, n_articles, n_docs)
+    writer.insert("documents", (
+        (d, f"synthetic/{(d - 1) // 100:05d}/page_{d:07d}.txt", f"{rng.getrandbits(256):064x}", "utf-8", 0, 0, None)
+        for d in range(1, n_docs + 1)))
+    articles, chars = _write_articles(writer, rng, mat, n_articles, n_docs)
     say(f"articles {n_articles} ({time.perf_counter() - started:.1f} s)")
-    _write_metrics(conn, rng, mat, metrics, articles)
+    _write_metrics(writer, rng, mat, metrics, articles)
     say(f"metrics {metrics} ({time.perf_counter() - started:.1f} s)")
-    _write_events(conn, rng, mat, n_events, n_timeline, articles)
+    _write_events(writer, rng, mat, n_events, n_timeline, articles)
     say(f"events {n_events} ({time.perf_counter() - started:.1f} s)")
-    _write_entities(conn, rng, mat, n_entities, n_mentions, n_articles)
+    _write_entities(writer, rng, mat, n_entities, n_mentions, n_articles)
     say(f"entities {n_entities} ({time.perf_counter() - started:.1f} s)")
     conn.execute(
         "UPDATE articles SET n_metrics = coalesce((SELECT count(*) FROM metrics m WHERE m.article_id = articles.id), 0),"
         " n_events = coalesce((SELECT count(*) FROM events e WHERE e.article_id = articles.id), 0),"
         " n_entities = coalesce((SELECT count(DISTINCT entity_id) FROM mentions x WHERE x.article_id = articles.id), 0)"
     ) if metrics <= 20000 else None  # the per-article counts are display only; skip the slow update at scale
-    build._write_facets(conn)
     meta = {"schema_version": str(schema.SCHEMA_VERSION), "zgc_version": zgc_version(),
             "built_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
             "corpus": f"synthetic (seed {seed}, {metrics} metrics)", "files": str(n_docs), "chars": str(chars)}
-    conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", sorted(meta.items()))
-    conn.commit()
-    conn.executescript(schema.INDEXES + schema.VIEWS)
-    conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
-    conn.commit()
-    conn.close()
+    writer.finish(meta, vacuum=False)  # a fresh file written in order has little to reclaim
+    writer.close()
     say(f"indexes ({time.perf_counter() - started:.1f} s)")
     return CatalogSummary(str(db_path), n_docs, n_articles, metrics, n_events, n_timeline, n_entities,
                           n_mentions, chars, time.perf_counter() - started)
@@ -342,7 +336,7 @@ def _index_material(mat: Material) -> None:
         mat.titles_indexed = [(t, segment.index_text(segment.tokens(t))) for t in mat.titles]
 
 
-def _write_articles(conn: sqlite3.Connection, rng, mat: Material, n: int, n_docs: int
+def _write_articles(writer: CatalogWriter, rng, mat: Material, n: int, n_docs: int
                     ) -> tuple[list[tuple[str, int | None, int]], int]:
     """Articles and their index; returns the body characters and, per article, (published, year, the
     end of the body's first sentence): the sentence span (from 0) given to its metrics and events."""
@@ -379,25 +373,25 @@ def _write_articles(conn: sqlite3.Connection, rng, mat: Material, n: int, n_docs
     for row in rows():
         batch.append(row)
         if len(batch) >= 5000:
-            _insert_articles(conn, batch)
+            _insert_articles(writer, batch)
             batch = []
-    _insert_articles(conn, batch)
+    _insert_articles(writer, batch)
     return meta, chars
 
 
-def _insert_articles(conn: sqlite3.Connection, batch: list[tuple]) -> None:
-    conn.executemany(
-        "INSERT INTO articles (id, document_id, source_file, seq, title, subtitle, authors, publication,"
-        " published, year, kind, doc_number, issuer, body, chars, start, end, body_start)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [a for a, _ in batch])
-    conn.executemany("INSERT INTO articles_fts (rowid, title, body) VALUES (?,?,?)", [f for _, f in batch])
+_ARTICLE_COLUMNS = schema.columns("articles")[:-3]  # the per-article counts are filled afterwards
+
+
+def _insert_articles(writer: CatalogWriter, batch: list[tuple]) -> None:
+    writer.insert("articles", [a for a, _ in batch], _ARTICLE_COLUMNS)
+    writer.insert("articles_fts", [f for _, f in batch])
 
 
 def _scope(rng) -> str:
     return rng.choice(SCOPES).format(p=rng.choice(PLACES))
 
 
-def _write_metrics(conn: sqlite3.Connection, rng, mat: Material, n: int,
+def _write_metrics(writer: CatalogWriter, rng, mat: Material, n: int,
                    articles: list[tuple[str, int | None, int]]) -> None:
     chars_cache: dict[str, str] = {}
 
@@ -443,25 +437,21 @@ def _write_metrics(conn: sqlite3.Connection, rng, mat: Material, n: int,
     for row in rows():
         batch.append(row)
         if len(batch) >= 20000:
-            _insert_metrics(conn, batch)
+            _insert_metrics(writer, batch)
             batch = []
-    _insert_metrics(conn, batch)
+    _insert_metrics(writer, batch)
 
 
 def _shift_period(period: str, shift: int) -> str:
     return re.sub(r"(?<!\d)(19|20)\d\d(?!\d)", lambda m: str(int(m[0]) + shift), period)
 
 
-def _insert_metrics(conn: sqlite3.Connection, batch: list[tuple]) -> None:
-    conn.executemany(
-        "INSERT INTO metrics (id, article_id, text, value, value_max, unit, qualifier, period, year,"
-        " subject, scope, kind, sentence_start, sentence_end, start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [m for m, _ in batch])
-    conn.executemany("INSERT INTO metrics_fts (rowid, subject, scope, text) VALUES (?,?,?,?)",
-                     [f for _, f in batch])
+def _insert_metrics(writer: CatalogWriter, batch: list[tuple]) -> None:
+    writer.insert("metrics", [m for m, _ in batch])
+    writer.insert("metrics_fts", [f for _, f in batch])
 
 
-def _write_events(conn: sqlite3.Connection, rng, mat: Material, n_events: int, n_timeline: int,
+def _write_events(writer: CatalogWriter, rng, mat: Material, n_events: int, n_timeline: int,
                   articles: list[tuple[str, int | None, int]]) -> None:
     seeds = mat.events or [SeedEvent("2020-01-01", "day", None, None, None, "事件", 0)]
     timeline: list[list] = []
@@ -480,17 +470,8 @@ def _write_events(conn: sqlite3.Connection, rng, mat: Material, n_events: int, n
         aid = min(n_articles, 1 + (eid - 1) * n_articles // n_events)
         line_end = articles[aid - 1][2]
         events.append((eid, aid, t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], 0, line_end, 0, 4, t[0]))
-    conn.executemany(
-        "INSERT INTO timeline (id, date, precision, year, actor, action, document, summary, is_policy, n_sources)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?)", [t[:10] for t in timeline])
-    conn.executemany(
-        "INSERT INTO events_fts (rowid, actor, action, document, summary) VALUES (?,?,?,?,?)",
-        [(t[0], segment.chars_text(t[4] or ""), segment.chars_text(t[5] or ""), segment.chars_text(t[6] or ""),
-          segment.chars_text(t[7])) for t in timeline])
-    conn.executemany(
-        "INSERT INTO events (id, article_id, date, precision, year, actor, action, document, summary,"
-        " is_policy, sentence_start, sentence_end, start, end, timeline_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        events)
+    writer.add_timeline([t[:10] for t in timeline])
+    writer.insert("events", events)
 
 
 def _entity_name(rng, name: str, etype: str, i: int) -> str:
@@ -504,7 +485,7 @@ def _entity_name(rng, name: str, etype: str, i: int) -> str:
     return place + name
 
 
-def _write_entities(conn: sqlite3.Connection, rng, mat: Material, n_entities: int, n_mentions: int,
+def _write_entities(writer: CatalogWriter, rng, mat: Material, n_entities: int, n_mentions: int,
                     n_articles: int) -> None:
     seeds = mat.entities or [("中关村管委会", "gov", None)]
     seen: set[tuple[str, str]] = set()
@@ -531,20 +512,11 @@ def _write_entities(conn: sqlite3.Connection, rng, mat: Material, n_entities: in
         articles_of.setdefault(eid, set()).add(aid)
         name = rows[eid - 1][1]
         mentions.append((mid, eid, aid, name, rows[eid - 1][3], 0, len(name)))
-    conn.executemany(
-        "INSERT INTO entities (id, name, type, role, n_mentions, n_articles) VALUES (?,?,?,?,?,?)",
-        [(eid, name, etype, role, per_entity[eid], len(articles_of.get(eid, ()))) for eid, name, etype, role in rows])
-    aliases = [(eid, name[:2] + name[-2:]) for eid, name, etype, _ in rows if etype != "person" and len(name) > 5]
-    conn.executemany("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?,?)", aliases)
-    conn.executemany("INSERT INTO entity_roles (entity_id, role) VALUES (?,?)",
-                     [(eid, role) for eid, _, _, role in rows if role])
-    alias_of = dict(aliases)
-    conn.executemany(
-        "INSERT INTO entities_fts (rowid, name, aliases, role) VALUES (?,?,?,?)",
-        [(eid, segment.chars_text(name), segment.chars_text(alias_of.get(eid, "")), segment.chars_text(role or ""))
-         for eid, name, _, role in rows])
-    conn.executemany("INSERT INTO mentions (id, entity_id, article_id, text, role, start, end) VALUES (?,?,?,?,?,?,?)",
-                     mentions)
+    alias_of = {eid: name[:2] + name[-2:] for eid, name, etype, _ in rows if etype != "person" and len(name) > 5}
+    writer.add_entities(EntityRow(eid, name, etype, role, per_entity[eid], len(articles_of.get(eid, ())),
+                                  (alias_of[eid],) if eid in alias_of else (), (role,) if role else ())
+                        for eid, name, etype, role in rows)
+    writer.insert("mentions", mentions)
 
 
 # ---------------------------------------------------------------- command line

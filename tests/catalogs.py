@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from zgc.db.catalog import schema
-from zgc.db.catalog.write import CatalogWriter
+from zgc.db.catalog.write import CatalogWriter, EntityRow
 from zgc.db.segment import chars_text
 
 SUBJECTS = ["发明专利授权量", "技术合同成交额", "高新技术企业数量", "研发投入", "总收入", "独角兽企业",
@@ -132,11 +132,13 @@ def make_catalog(path: Path, *, articles: int = 12, metrics: int = 60, events: i
         writer.insert("events", erows)
         writer.insert("mentions", nrows)
     writer.add_timeline(timeline_rows)
+    entities = []
     for eid, name, etype in ent_names:
         role = "主任" if etype == "person" else None
         alias = name[:2] if len(name) > 3 else None
-        writer.add_entity(eid, name, etype, role, ent_mentions.get(eid, 0), len(ent_articles.get(eid, ())),
-                          [alias] if alias else [], [role] if role else [])
+        entities.append(EntityRow(eid, name, etype, role, ent_mentions.get(eid, 0), len(ent_articles.get(eid, ())),
+                                  (alias,) if alias else (), (role,) if role else ()))
+    writer.add_entities(entities)
     version = schema.SCHEMA_VERSION if schema_version is None else schema_version
     writer.finish({"schema_version": str(version), "corpus": "synthetic", "built_at": "2024-01-01T00:00:00+00:00"})
     writer.close()

@@ -86,6 +86,7 @@ class ZgcApp(App):
         self.pool = catalog.Pool(self.db_path)
         self.identity = catalog.identity(self.db_path)
         self.history: list[str] = []
+        self.timings: dict[str, float] = {}  # seconds: what start-up took (validate_s), for the benchmark
         self._told_rebuilt = False
         self.sub_title = str(self.db_path)
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .app import ZgcApp
 
 EPILOG = """\
 The catalog is --db, else $ZGC_DB, else $XDG_DATA_HOME/zgc/catalog.db; when the
@@ -66,6 +71,18 @@ def _build_default(db_path: Path, why: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    app, code = open_app(argv)
+    if app is None:
+        return code
+    app.run()
+    return app.return_code or 0
+
+
+def open_app(argv: list[str] | None = None) -> tuple[ZgcApp | None, int]:
+    """Everything `zgc-tui` does before the app takes the terminal: the app to run, or None and an exit status.
+
+    The app's `timings` say how long checking the catalog took (the benchmark reads them).
+    """
     # Frame rate and GC settings must precede Textual's import (see DESIGN.md: keystroke latency).
     os.environ.setdefault("TEXTUAL_FPS", "240")
     args = parser().parse_args(argv)
@@ -85,25 +102,27 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     if default and not db_path.exists() and (code := build(f"no catalog at {db_path} yet")):
-        return code
+        return None, code
+    started = time.perf_counter()
     try:
         catalog.validate(db_path)
     except catalog.OutdatedCatalog as err:
         # The bundled corpus's catalog is ours to rebuild after an upgrade; one of the user's own files is not.
         if not (default and err.meta.get("corpus") == BUNDLED):
-            return _fail(str(err))
+            return None, _fail(str(err))
         if code := build(f"{db_path} was built by an older zgc"):
-            return code
+            return None, code
     except catalog.CatalogError as err:
-        return _fail(str(err))
+        return None, _fail(str(err))
+    validated = time.perf_counter() - started
     from .app import ZgcApp
 
     try:
         app = ZgcApp(db_path, pane=args.pane, filter_text=args.filter)
     except Exception as err:  # sqlite3 errors opening the file: one line, no traceback
-        return _fail(f"{db_path}: cannot open ({err})")
-    app.run()
-    return app.return_code or 0
+        return None, _fail(f"{db_path}: cannot open ({err})")
+    app.timings["validate_s"] = validated
+    return app, 0
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from .. import segment
 from ..extract.article import ArticleResult
@@ -30,6 +31,19 @@ def year_of(iso: str | None) -> int | None:
     if iso and len(iso) >= 4 and iso[:4].isdigit():
         return int(iso[:4])
     return None
+
+
+class EntityRow(NamedTuple):
+    """An entity as `add_entities` takes it: its row plus its aliases and roles."""
+
+    id: int
+    name: str
+    type: str
+    role: str | None
+    n_mentions: int
+    n_articles: int
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
 
 
 class _Entities:
@@ -158,24 +172,32 @@ class CatalogWriter:
         self.insert("events_fts", [(r[0], segment.chars_text(r[4] or ""), segment.chars_text(r[5] or ""),
                                     segment.chars_text(r[6] or ""), segment.chars_text(r[7])) for r in rows])
 
-    def add_entity(self, eid: int, name: str, etype: str, role: str | None, n_mentions: int, n_articles: int,
-                   aliases: Sequence[str] = (), roles: Sequence[str] = ()) -> None:
-        """An entity with its aliases, roles and full-text index."""
-        self.insert("entities", [(eid, name, etype, role, n_mentions, n_articles)])
-        self.insert("entity_aliases", [(eid, a) for a in aliases])
-        self.insert("entity_roles", [(eid, r) for r in roles])
-        self.insert("entities_fts", [(eid, segment.chars_text(name), segment.chars_text(" ".join(aliases)),
-                                      segment.chars_text(" ".join(roles)))])
+    def add_entities(self, entities: Iterable[EntityRow]) -> None:
+        """Entities with their aliases, roles and full-text index."""
+        rows, aliases, roles, index = [], [], [], []
+        for e in entities:
+            rows.append((e.id, e.name, e.type, e.role, e.n_mentions, e.n_articles))
+            aliases.extend((e.id, a) for a in e.aliases)
+            roles.extend((e.id, r) for r in e.roles)
+            index.append((e.id, segment.chars_text(e.name), segment.chars_text(" ".join(e.aliases)),
+                          segment.chars_text(" ".join(e.roles))))
+        self.insert("entities", rows)
+        self.insert("entity_aliases", aliases)
+        self.insert("entity_roles", roles)
+        self.insert("entities_fts", index)
 
     def _write_merged(self) -> None:
         """The timeline and entities `add_file` gathered."""
         rows = self._timeline_rows
         self.add_timeline([rows[k] for k in sorted(rows)])
         ents = self._entities
+        merged = []
         for (name, etype), eid in sorted(ents.ids.items(), key=lambda kv: kv[1]):
             roles = ents.roles.get(eid, Counter())
-            self.add_entity(eid, name, etype, roles.most_common(1)[0][0] if roles else None, ents.mentions[eid],
-                            len(ents.articles[eid]), sorted(ents.aliases.get(eid, ())), sorted(roles))
+            merged.append(EntityRow(eid, name, etype, roles.most_common(1)[0][0] if roles else None,
+                                    ents.mentions[eid], len(ents.articles[eid]),
+                                    tuple(sorted(ents.aliases.get(eid, ()))), tuple(sorted(roles))))
+        self.add_entities(merged)
 
     def write_facets(self) -> None:
         """The unfiltered facet counts, so the app never counts a million rows at start-up."""

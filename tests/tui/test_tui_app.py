@@ -477,3 +477,15 @@ async def test_big_table_streams_and_scrolls_to_the_end(tmp_path):
         assert table.cursor_row == 0 and table.row_count == 30_000
         first, second = table.row(0), table.row(1)
         assert first[3] >= second[3]
+
+
+def test_every_binding_has_an_id_and_is_in_help(seed_db):
+    """Remappable and documented: each binding of the app, panes, widgets and screens has an id and help text."""
+    app = ZgcApp(seed_db)
+    sections = app.help_sections()
+    bindings = [b for _, group in sections for b in group]
+    assert len(bindings) > 30
+    assert all(b.id for b in bindings), [b.key for b in bindings if not b.id]
+    assert all(b.tooltip or b.description for b in bindings)
+    ids = {b.id for b in bindings}
+    assert {"app.quit", "pane.filter", "pane.export", "reader.next", "entity.switch", "timeline.policy"} <= ids

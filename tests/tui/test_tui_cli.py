@@ -96,7 +96,7 @@ def test_outdated_default_catalog_is_rebuilt_only_from_the_bundled_corpus(tmp_pa
     (tmp_path / "zgc").mkdir()
     db = make_catalog(tmp_path / "zgc" / "catalog.db", schema_version=1)
     with sqlite3.connect(db) as c:
-        c.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('corpus', ?)", (corpus,))
+        c.execute("UPDATE meta SET value = ? WHERE key = 'corpus'", (corpus,))
     c.close()
     code = cli.main([])
     meta = dict(sqlite3.connect(db).execute("SELECT key, value FROM meta"))
