@@ -45,7 +45,8 @@ def process_article(article: Article) -> ArticleResult:
         body_index=segment.index_text(body_tokens),
         metrics=metrics,
         events=_notice_events(article) + extract_events(text),
-        mentions=byline_mentions(article.authors) + extract_entities(text),
+        mentions=byline_mentions(article.authors)
+        + [m for name, post in article.credits for m in byline_mentions([name], post)] + extract_entities(text),
         metrics_index=[(segment.chars_text(m.subject or ""), segment.chars_text(m.scope or ""),
                         segment.chars_text(m.text)) for m in metrics],
     )

@@ -18,13 +18,25 @@ _BYLINE = re.compile(
     rf"(?P<names>{_NAME}(?:(?:[ \u3000、,，]+|\s*(?:通讯员|实习生|记者)\s*){_NAME}){{0,4}}))\s*(?:报道|采写|文|摄)?$"
 )
 _BARE_NAMES = re.compile(rf"^(?P<names>{_NAMES})$")
+# News agencies, sites and papers that open a story with a dateline (新华社北京3月5日电, 人民网北京6月1日电).
+_AGENCY = (r"(?:新华社|中新社|中新网|中国新闻网|人民网|新华网|央广网|央视网|光明网|中国日报网|"
+           r"[\u4e00-\u9fff]{2,6}(?:日报|晚报|时报))")
 _LEAD = re.compile(
-    r"^(?:本报[\u4e00-\u9fff\d]{0,10}讯|【[^】]{0,20}讯】|新华社[\u4e00-\u9fff\d]{0,14}电|中新网[\u4e00-\u9fff\d]{0,14}电)"
-    r"\s*(?:[(（]\s*(?:记者|通讯员)[^)）]{1,30}[)）]|(?:记者|通讯员)\s*" + _NAME + r"(?:报道)?)?\s*"
+    r"^(?:本报[\u4e00-\u9fff\d]{0,10}讯|【[^】]{0,20}讯】"
+    r"|据?(?:本报|" + _AGENCY + r")[\u4e00-\u9fff\d]{0,14}?(?:电|消息))"
+    r"\s*(?:[(（]\s*(?:记者|通讯员)[^)）]{1,30}[)）]|[(（]\s*" + _NAME + r"(?:[ \u3000、]+" + _NAME + r"){0,3}\s*[)）]"
+    r"|(?:记者|通讯员)\s*(?!日前|近日|从)[\u4e00-\u9fff]{2,3}?(?=日前|近日|从|获悉|了解|在|表示|介绍|\s)"
+    r"|(?:记者|通讯员)\s*(?!日前|近日|从|获悉)" + _NAME + r"(?:报道)?)?\s*"
 )
+# The same opening, read for the day it gives and who sent it (据: a reprint, not the publication).
+_DATELINE = re.compile(r"^(?P<reprint>据)?(?P<agency>本报|" + _AGENCY + r")[\u4e00-\u9fff]{0,6}?"
+                       r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯|消息)")
 _LEAD_AUTHORS = re.compile(
-    r"(?:记者|通讯员|实习生)\s*(" + _NAME + r"(?:[ \u3000、]+" + _NAME + r")*?)(?:报道)?(?=[)）\s]|$)"
+    r"(?:记者|通讯员|实习生)\s*(" + _NAME + r"(?:[ \u3000、]+(?!记者|通讯员|实习生)" + _NAME + r")*)"
+    r"(?:报道)?(?=[)）\s]|$)"
 )
+# Names in a dateline's brackets without a role word: 中新网北京1月15日电 (邓悦 郑凯)
+_LEAD_NAMES = re.compile(r"[(（]\s*(" + _NAME + r"(?:[ \u3000、]+" + _NAME + r")*)\s*[)）]")
 _CONTINUED_FROM = re.compile(r"^[▲▶■◆\s]*上接\s*[\d一二三四五六七八九十]+\s*版")
 _CONTINUED_TO = re.compile(r"^[▲▶■◆\s]*(?:下转|转)\s*[\d一二三四五六七八九十]+\s*版")
 _SPEAKER = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9()（）·“”\s]{4,40}[：:]$")
@@ -115,8 +127,20 @@ def _masthead_end(paras: list[Para]) -> int:
 
 
 def page_publication(paras: list[Para], masthead_end: int) -> str | None:
-    names = [line for p in paras[:masthead_end] for line in p.text.split("\n") if _PUBLICATION.match(line)]
+    """The paper's name in the masthead: a line of its own, or the start of one (经济日报 2021年09月06日 星期一)."""
+    names = [m.group() for p in paras[:masthead_end] for line in p.text.split("\n")
+             if (m := _PUBLICATION.match(line.split()[0] if line.split() else ""))]
     return max(names, key=len) if names else None
+
+
+def dateline(paras: list[Para]) -> tuple[str | None, int, int] | None:
+    """(agency, month, day) of the first story's dateline; the agency is None for 本报 and reprints (据新华社)."""
+    for p in paras[:12]:
+        m = _DATELINE.match(p.text)
+        if m:
+            agency = None if m.group("reprint") or m.group("agency") == "本报" else m.group("agency")
+            return agency, int(m.group("m")), int(m.group("d"))
+    return None
 
 
 def page_date(paras: list[Para], masthead_end: int) -> str | None:

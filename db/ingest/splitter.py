@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..records import Article
+from . import webtext
 from .page import (
     _BARE_NAMES,
     _BREADCRUMB,
@@ -30,6 +31,7 @@ from .page import (
     _KICKER_MAX,
     _LEAD,
     _LEAD_AUTHORS,
+    _LEAD_NAMES,
     _NAME,
     _POLICY_TITLE,
     _SPEAKER,
@@ -39,6 +41,7 @@ from .page import (
     _iso,
     _masthead_end,
     content_date,
+    dateline,
     page_date,
     page_publication,
     paragraphs,
@@ -56,12 +59,19 @@ class _Unit:
 
 def split_page(text: str) -> list[Article]:
     """Cut one page into its articles, in reading order."""
-    paras = paragraphs(text)
+    raw = paragraphs(text)
+    government = any(_GOV_ONLY.search(p.text) for p in raw[:60])
+    page = webtext.clean(text, raw, keep=_GOV_META.match if government else None)
+    paras = page.paras
     if not paras:
         return []
     mast = _masthead_end(paras)
-    publication = page_publication(paras, mast)
-    published = page_date(paras, mast)
+    cited_pub, cited_day = page.citation or (None, None)
+    # Each fact from the best source the page has: its metadata lines, the masthead (or a citation
+    # trailer, which says the same), the dateline, then lines below the story and the content. A
+    # notice's 信息来源 is the office that issued it, not a publication.
+    publication = (None if government else page.facts.publication) or page_publication(paras, mast) or cited_pub
+    published = page.facts.published or page_date(paras, mast) or cited_day
     meta_idx = [i for i, p in enumerate(paras[:60]) if _GOV_META.match(p.text)]
     if meta_idx:
         units = [_government_unit(paras, meta_idx)]
@@ -69,21 +79,59 @@ def split_page(text: str) -> list[Article]:
         facts = _meta_fields(paras, meta_idx)
     else:
         units = _newspaper_units(paras, mast, publication)
-        facts = {}
-    published = published or content_date(text)
-    articles = [part for u in units for part in _bounded(_article(u))]
-    return [replace(a, publication=publication, published=published, **facts) for a in articles if a.title or a.body]
+        facts = {"doc_number": page.doc_number} if page.doc_number else {}
+    content = content_date(text)
+    line = dateline(raw)  # before cleaning: a feature's dateline stands on its own line, as chrome
+    if line is not None:
+        agency, month, day = line
+        publication = publication or agency
+        year = published[:4] if published else content[:4] if content else None
+        published = published or (year and _iso(year, str(month), str(day)))
+    publication = publication or page.trailing.publication
+    published = published or page.trailing.published or (None if page.facts.relative else content)
+    authors = page.facts.authors or page.trailing.authors
+    articles = [a for u in units for a in _bounded(_article(u)) if a.title or a.body]
+    articles = [replace(a, publication=publication, published=published, authors=a.authors or authors, **facts)
+                for a in articles]
+    return _credited(articles, page.credits or [])
+
+
+def _credited(articles: list[Article], credits: list[tuple[int, str, str]]) -> list[Article]:
+    """Each credit line's people go to the article it stands in or after (the first, for a page's header)."""
+    if not articles:
+        return articles
+    given: dict[int, list[tuple[str, str]]] = {}
+    for offset, name, post in credits:
+        n = max((i for i, a in enumerate(articles) if a.start <= offset), default=0)
+        given.setdefault(n, []).append((name, post))
+    return [replace(a, credits=tuple(dict.fromkeys(given[i]))) if i in given else a for i, a in enumerate(articles)]
+
+
+_GOV_LABEL = re.compile(r"[【\[]?\s*(发布日期|发文日期|颁布时间|颁布日期|实施时间|成文日期|发文字号|文号|颁布部门|"
+                        r"发文机关|法规类别|信息来源|索引号|主题分类|来源|标题)\s*[】\]]?\s*[:：]\s*")
+# Labels only a government notice's metadata has: on such a page every metadata line is the notice's.
+_GOV_ONLY = re.compile(r"(颁布时间|颁布日期|实施时间|成文日期|发文字号|文号|颁布部门|发文机关|法规类别|索引号|主题分类)"
+                       r"\s*[】\]]?\s*[:：]")
+
+
+def _gov_fields(paras: list[Para], meta_idx: list[int]) -> list[tuple[str, str]]:
+    """(label, value) of every field of a notice's metadata lines; a line may hold several."""
+    out = []
+    for i in meta_idx:
+        for line in paras[i].text.split("\n"):
+            found = list(_GOV_LABEL.finditer(line))
+            for n, m in enumerate(found):
+                end = found[n + 1].start() if n + 1 < len(found) else len(line)
+                out.append((m.group(1), line[m.end():end].strip(" \u3000")))
+    return out
 
 
 def _meta_fields(paras: list[Para], meta_idx: list[int]) -> dict[str, str]:
     """The metadata lines of a notice, and the 文号 and 颁布部门 they give."""
     out: dict[str, str] = {}
-    for i in meta_idx:
-        for line in paras[i].text.split("\n"):
-            m = re.match(r"^[【\[]?\s*(文号|发文字号|颁布部门|发文机关)\s*[】\]]?\s*[:：]\s*(.+)$", line.strip())
-            if m:
-                key = "doc_number" if m.group(1) in ("文号", "发文字号") else "issuer"
-                out.setdefault(key, m.group(2).strip())
+    for label, value in _gov_fields(paras, meta_idx):
+        if value and label in ("文号", "发文字号", "颁布部门", "发文机关"):
+            out.setdefault("doc_number" if label in ("文号", "发文字号") else "issuer", value)
     out["meta"] = "\n".join(paras[i].text for i in meta_idx)
     return out
 
@@ -111,15 +159,11 @@ def _bounded(article: Article) -> list[Article]:
 
 
 def _meta_date(paras: list[Para], meta_idx: list[int]) -> str | None:
-    for i in meta_idx:
-        if re.match(r"^[【\[]?\s*(发布日期|发文日期)", paras[i].text):
-            for rx in (_DATE_ISO, _DATE_CN):
-                m = rx.search(paras[i].text)
-                if m and (iso := _iso(*m.groups())):
-                    return iso
-    for i in meta_idx:
+    """The notice's date: the day it was published, else any day its metadata gives."""
+    fields = _gov_fields(paras, meta_idx)
+    for value in [v for label, v in fields if label in ("发布日期", "发文日期")] + [v for _, v in fields]:
         for rx in (_DATE_ISO, _DATE_CN):
-            m = rx.search(paras[i].text)
+            m = rx.search(value)
             if m and (iso := _iso(*m.groups())):
                 return iso
     return None
@@ -273,9 +317,10 @@ def _extend(start: _Start, flow: list[Para], i: int, kind: str) -> None:
     elif kind == "lead":
         lm = _LEAD.match(p.text)
         start.lead_strip = lm.end() if lm else 0
-        start.authors = start.authors or [
-            n for g in _LEAD_AUTHORS.findall(p.text[: start.lead_strip]) for n in _clean_names(g)
-        ]
+        lead = p.text[: start.lead_strip]
+        start.authors = start.authors or [n for g in _LEAD_AUTHORS.findall(lead) for n in _clean_names(g)]
+        if not start.authors and (m := _LEAD_NAMES.search(lead)):
+            start.authors = [n for n in _clean_names(m.group(1)) if _is_person_name(n)]
         start.body = i
     elif kind == "continued":
         start.marks += (i,)

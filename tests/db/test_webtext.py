@@ -28,7 +28,6 @@ files that already split well and must keep doing so.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from zgc.db.ingest.splitter import split_page
@@ -561,17 +560,6 @@ META = ("发布时间", "發布時間", "发布日期", "成文日期", "索引�
 _DATE_LINE = re.compile(r"\d{4}[-/]\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}")
 _EDITOR = re.compile(r"(?:责任编辑|责编|编辑|校对)\s*[:：|]\s*([\u4e00-\u9fff]{2,3})")
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
-
-
-# The cases the splitter cannot read yet (issue "Real pages in"), one test id a line. They are expected
-# to fail, strictly: a case that starts passing fails the run until its line is removed here.
-PENDING = frozenset(Path(__file__).with_name("webtext_pending.txt").read_text(encoding="utf-8").split("\n")) - {""}
-
-
-@pytest.fixture(autouse=True)
-def _pending_until_web_text_is_read(request):
-    if request.node.name in PENDING:
-        request.applymarker(pytest.mark.xfail(strict=True, reason="web text chrome and metadata lines: not read yet"))
 
 
 @pytest.mark.parametrize(("text", "expected"), WEB + SEEN)
