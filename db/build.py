@@ -106,7 +106,7 @@ def process_file(path: str) -> FileResult:
         return result
     result.encoding, result.sha256, result.size, result.chars = doc.encoding, doc.sha256, doc.size, len(doc.text)
     try:
-        for article in split_page(doc.text):
+        for article in split_page(doc.text, doc.site):
             result.articles.append(process_article(article))
     except Exception as err:  # a bug in one extractor must not cost the rest of the corpus
         result.problems.append(Problem(path, "extraction failed", f"{type(err).__name__}: {err}"))

@@ -22,8 +22,11 @@ The catalog goes to --db, else $ZGC_DB, else $XDG_DATA_HOME/zgc/catalog.db.
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="zgc-build",
-        description="Read article files (newspaper pages, government notices; .txt and .md, any of "
-        "UTF-8, UTF-16, GB18030) and build zgc's SQLite catalog of articles, metrics, events and entities.",
+        description="Read article files and build zgc's SQLite catalog of articles, metrics, events and entities.\n\n"
+        "Files read (folders are searched for them):\n"
+        "  .txt .md                    newspaper pages, notices, copied web text (UTF-8, UTF-16, GB18030)\n"
+        "  .html .htm .shtml .xhtml    saved web pages: the story without the site's menus, with its metadata\n"
+        "  .pdf                        PDFs with a text layer (e-paper pages, notices; columns read in order)",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -119,3 +119,4 @@ class Document:
     sha256: str
     size: int
     problems: list[Problem] = field(default_factory=list)
+    site: str | None = None  # a web page's site name: its publication when the page names no other

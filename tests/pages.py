@@ -578,12 +578,24 @@ def encrypted_pdf(path, user_password: str = "zgc-secret") -> dict:
     read it, and the dict of the two-column PDF is returned.
     """
     from reportlab.lib import pdfencrypt
+    from reportlab.pdfbase import _cidfontdata, pdfdoc
 
-    enc = pdfencrypt.StandardEncryption(user_password, ownerPassword="zgc-owner", canPrint=1, canModify=0, canCopy=0)
-    c = _pdf_canvas(path, encrypt=enc)
-    placed: list = []
-    _two_column_canvas(c, pages_out=placed)
-    c.save()
+    # reportlab writes the CID font's Registry/Ordering as raw "(Adobe)"/"(GB1)", so
+    # they escape encryption and a reader that decrypts them (as it must) gets bytes
+    # that name no character collection, and pdfminer then yields "(cid:4361)...".
+    # Make them PDFString objects, which reportlab does encrypt, while this file is written.
+    info = _cidfontdata.CIDFontInfo["STSong-Light"]["DescendantFonts"][0]["CIDSystemInfo"]
+    saved = dict(info)
+    info.update(Registry=pdfdoc.PDFString("Adobe"), Ordering=pdfdoc.PDFString("GB1"))
+    try:
+        enc = pdfencrypt.StandardEncryption(user_password, ownerPassword="zgc-owner", canPrint=1, canModify=0, canCopy=0)
+        c = _pdf_canvas(path, encrypt=enc)
+        placed: list = []
+        _two_column_canvas(c, pages_out=placed)
+        c.save()
+    finally:
+        info.clear()
+        info.update(saved)
     return _pdf_expect(placed) if user_password == "" else {}
 
 

@@ -298,14 +298,44 @@ def _parse(text: str, base: datetime.date | None) -> tuple[DateSpan, _Point] | N
     return DateSpan(start, end, precision), p1
 
 
+# Days and months named from the reference date: 昨天, 前天, 上周五, 本月20日, 上月.
+_REL_DAYS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1, "后天": 2}
+_REL_DAY = re.compile(r"(?:今天|今日(?!头条)|昨天|昨日|前天|明天|明日|后天)"
+                      r"|(?P<week>上|本|这|下)(?:周|星期)(?P<wd>[一二三四五六日天])"
+                      r"|(?<![\u4e00-\u9fff])(?P<mon>上|本|下)月(?:(?P<d>3[01]|[12]\d|0?[1-9])[日号])?")
+
+
+def _relative_day(m: re.Match[str], base: datetime.date) -> DateSpan | None:
+    if m.group("wd"):
+        shift = {"上": -7, "下": 7}.get(m.group("week"), 0)
+        wd = "一二三四五六日".index(m.group("wd").replace("天", "日"))
+        day = base + datetime.timedelta(days=shift + wd - base.weekday())
+        return DateSpan(day.isoformat(), day.isoformat(), "day")
+    if m.group("mon"):
+        month = base.month - 1 + {"上": -1, "下": 1}.get(m.group("mon"), 0)
+        y, mo = base.year + month // 12, month % 12 + 1
+        if not m.group("d"):
+            return DateSpan(f"{y:04d}-{mo:02d}", f"{y:04d}-{mo:02d}", "month")
+        if not _valid(y, mo, int(m.group("d"))):
+            return None
+        iso = _iso(y, mo, int(m.group("d")))
+        return DateSpan(iso, iso, "day")
+    day = base + datetime.timedelta(days=_REL_DAYS[m.group()])
+    return DateSpan(day.isoformat(), day.isoformat(), "day")
+
+
 def parse_date(text: str, base: datetime.date | None = None) -> DateSpan | None:
     """Parse one date expression; None when `text` is not a valid date. Never raises.
 
-    Dates without a year (5月27日, 今年6月) take the year of `base` (today when None).
+    Dates without a year (5月27日, 今年6月) and days named from it (昨天, 上周五, 本月20日)
+    take `base` (today when None).
     """
     try:
         if not isinstance(text, str) or len(text) > 64:
             return None
+        rel = _REL_DAY.fullmatch(halfwidth(text.strip()))
+        if rel:
+            return _relative_day(rel, base or datetime.date.today())
         got = _parse(text, base or datetime.date.today())
     except (ValueError, KeyError, OverflowError, IndexError):
         return None
@@ -387,6 +417,14 @@ def _find_dates(text: str, base: datetime.date | None) -> list[DateMention]:
             got = _mention(text, m, base)
             if got is not None:
                 out.append(got)
+        if base is not None and any(w in src for w in ("天", "日", "周", "星期", "月")):
+            taken = [(d.start, d.end) for d in out]
+            for m in _REL_DAY.finditer(src):
+                span = _relative_day(m, base)
+                if span and not any(s < m.end() and m.start() < e for s, e in taken):
+                    out.append(DateMention(m.start(), m.end(), text[m.start():m.end()], span,
+                                           has_year=False, relative=True))
+            out.sort(key=lambda d: d.start)
     except (ValueError, KeyError, OverflowError, IndexError, TypeError):
         return out
     return out

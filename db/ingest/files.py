@@ -7,11 +7,11 @@ from pathlib import Path
 
 from ..records import Problem
 
-SUFFIXES = (".txt", ".md")
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".shtml", ".xhtml", ".pdf")
 
 
 def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
-    """The .txt and .md files under `paths`, sorted, each once; symlink loops are cut."""
+    """The article files (SUFFIXES) under `paths`, sorted, each once; symlink loops are cut."""
     found: dict[str, Path] = {}
     problems: list[Problem] = []
     for root in paths:

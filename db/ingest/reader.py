@@ -14,6 +14,7 @@ from pathlib import Path
 from ..records import Document, Problem
 
 MAX_BYTES = 64 * 1024 * 1024  # bigger files are almost surely not article pages
+HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 
 # Control characters other than tab, newline, carriage return and form feed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -83,6 +84,11 @@ def read_document(path: Path, display: str | None = None) -> tuple[Document | No
     sha = hashlib.sha256(data).hexdigest()
     if not data.strip():
         return None, [Problem(name, "empty", "the file holds no text")]
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return _html_document(name, data, sha)
+    if suffix == ".pdf":
+        return _pdf_document(name, data, sha)
     decoded = decode(data)
     if decoded is None or not looks_like_text(decoded.text):
         return None, [Problem(name, "not text", "binary or undecodable (not UTF-8, UTF-16 or GB18030)")]
@@ -95,3 +101,29 @@ def read_document(path: Path, display: str | None = None) -> tuple[Document | No
     if decoded.truncated:
         problems.append(Problem(name, "truncated", "the file ends in the middle of a character; kept the rest"))
     return Document(name, text, decoded.encoding, sha, len(data), problems), problems
+
+
+def _html_document(name: str, data: bytes, sha: str) -> tuple[Document | None, list[Problem]]:
+    from .html import HtmlError, page_text
+
+    try:
+        page = page_text(data)
+    except HtmlError as err:
+        return None, [Problem(name, "not a readable web page", str(err))]
+    except Exception as err:  # the parser's own failures on hostile markup: one line, the build goes on
+        return None, [Problem(name, "not a readable web page", f"{type(err).__name__}: {err}")]
+    if not page.text.strip():
+        return None, [Problem(name, "empty", "the page holds no text")]
+    problems = [Problem(name, "truncated", "the page ends in the middle of a character; kept the rest")
+                ] if page.truncated else []
+    return Document(name, page.text, page.encoding, sha, len(data), problems, page.site), problems
+
+
+def _pdf_document(name: str, data: bytes, sha: str) -> tuple[Document | None, list[Problem]]:
+    from .pdf import PdfError, pdf_text
+
+    try:
+        text = pdf_text(data)
+    except PdfError as err:
+        return None, [Problem(name, err.reason, str(err))]
+    return Document(name, text, "pdf", sha, len(data), []), []

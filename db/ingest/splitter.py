@@ -57,8 +57,8 @@ class _Unit:
     lead_strip: int = 0  # characters of the first body paragraph that are a 本报讯 lead
 
 
-def split_page(text: str) -> list[Article]:
-    """Cut one page into its articles, in reading order."""
+def split_page(text: str, site: str | None = None) -> list[Article]:
+    """Cut one page into its articles, in reading order; `site` is the publication of last resort."""
     raw = paragraphs(text)
     government = any(_GOV_ONLY.search(p.text) for p in raw[:60])
     page = webtext.clean(text, raw, keep=_GOV_META.match if government else None)
@@ -87,7 +87,7 @@ def split_page(text: str) -> list[Article]:
         publication = publication or agency
         year = published[:4] if published else content[:4] if content else None
         published = published or (year and _iso(year, str(month), str(day)))
-    publication = publication or page.trailing.publication
+    publication = publication or page.trailing.publication or site
     published = published or page.trailing.published or (None if page.facts.relative else content)
     authors = page.facts.authors or page.trailing.authors
     articles = [a for u in units for a in _bounded(_article(u)) if a.title or a.body]

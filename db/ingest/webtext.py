@@ -51,7 +51,7 @@ _UNKNOWN = {"未知", "本站", "本网", "网络", "互联网", "原创", "佚�
 # Chrome: links and switches a line may be made of, the lines that begin a chrome line, and what
 # marks one anywhere in a short line.
 _LINKS = re.compile(
-    r"[【\[(（]?\s*(?:打印本页|打印此页|打印文章|打印|关闭窗口|关闭本页|关闭|返回顶部|返回列表|返回目录|返回首页|返回|"
+    r"[【\[(（]?\s*(?:打印(?:本页|此页|此文|本文|文章)?|关闭(?:窗口|本页|此页)?|返回顶部|返回列表|返回目录|返回首页|返回|"
     r"上一篇|下一篇|上一版|下一版|上一期|下一期|上一条|下一条|收藏本页|加入收藏|收藏|分享|纠错|"
     r"(?:字体|字号)\s*[:：]?\s*[大中小]\s*[大中小]\s*[大中小])\s*[】\])）]?")
 _CHROME_START = re.compile(
@@ -73,6 +73,8 @@ _CITATION = re.compile(r"^《\s*(?P<pub>[^《》]{2,14})\s*》\s*[(（]\s*" + _D
                        + r"\s*(?:第?\s*\d{1,3}\s*版)?\s*[)）]$")
 # An agency feature's dateline over its headline again: 新华社北京3月17日电 题:…
 _FEATURE_TITLE = re.compile(r"^.{2,24}?(?:电|消息)\s*题\s*[:：]")
+_ISSUER_DATE = re.compile(r"^[\u4e00-\u9fff]{2,20}(?:局|委|部|厅|院|办|办公室|府|委员会|中心|协会|学会|集团|公司)"
+                          rf"[\s\u3000]+(?:{_DATE_ISO}|{_DATE_CN})$")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$")
 _INDEX_CODE = re.compile(r"^[A-Z0-9]{2,12}(?:[-/][A-Z0-9]{2,12}){1,3}$")
 
@@ -113,6 +115,9 @@ def is_chrome(line: str) -> bool:
         return True
     if len(s) <= 48 and ("首页" in s or len(re.findall(r"[>＞›»]", s)) >= 1) and _BREADCRUMB.match(s):
         return True
+    items = re.split(r"\s*[|｜]\s*", s)
+    if len(items) >= 3 and all(0 < len(x) <= 8 for x in items) and not _FIELD.search(s):
+        return True  # a menu: 网站首页｜科技动态｜通知公告
     rest = _LINKS.sub("", s)
     return rest != s and not rest.strip(" \u3000|｜/·-")
 
@@ -137,12 +142,15 @@ def doc_number(line: str) -> str | None:
     return s if len(s) <= 30 and _DOC_NUMBER.match(s) else None
 
 
-def metadata(line: str) -> Facts | None:
-    """The facts of a metadata line, or None when the line is something else."""
+def metadata(line: str, above: bool = True) -> Facts | None:
+    """The facts of a metadata line, or None when the line is something else; `above`: the line stands
+    over the story, where an issuer and a date (云州市科学技术局 2024年6月3日) say who published it when."""
     raw = _LINKS.sub(" ", line.strip())  # a font-size switch or print link may share the line
     s = simplified(raw)
     if not s or len(s) > 160 or s.endswith(("。", "！", "？")):
         return None
+    if above and (m := _ISSUER_DATE.match(s)):
+        return Facts(_date_of(m), False, raw.split()[0] if raw.split() else None)
     published: str | None = None
     relative = False
     authors: list[str] = []
@@ -256,7 +264,7 @@ def clean(text: str, paras: list[Para], keep: Callable[[str], object] | None = N
         elif i < first_body and (n := doc_number(line)) is not None:
             number = number or n
             dropped.add(i)
-        elif (i < first_body or i > last_body) and (f := metadata(line)) is not None:
+        elif (i < first_body or i > last_body) and (f := metadata(line, i < first_body)) is not None:
             (above if i < first_body else below).append(f)
             dropped.add(i)
     out: list[Para] = []

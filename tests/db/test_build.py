@@ -141,19 +141,20 @@ def test_one_bad_file_does_not_spoil_the_build(tmp_path, capsys):
     (corpus / "gbk.txt").write_bytes(good.read_text(encoding="utf-8").encode("gb18030"))
     (corpus / "binary.txt").write_bytes(b"%PDF-1.4\x00\x01\x02\x03" * 100)
     (corpus / "empty.md").write_bytes(b"")
-    (corpus / "ignored.pdf").write_bytes(b"not read at all")
+    (corpus / "fake.pdf").write_bytes(b"not a PDF at all")
+    (corpus / "notes.docx").write_bytes(b"not read at all")
     db = tmp_path / "x.db"
     status = build_main([str(corpus), "--db", str(db), "--json"])
     assert status == 1
     out = capsys.readouterr()
     summary = json.loads(out.out)
     reasons = {Path(p["path"]).name: p["reason"] for p in summary["problems"]}
-    assert reasons == {"binary.txt": "not text", "empty.md": "empty"}
+    assert reasons == {"binary.txt": "not text", "empty.md": "empty", "fake.pdf": "not a PDF"}
     assert "binary.txt: not text" in out.err
     conn = sqlite3.connect(db)
     per_file = dict(conn.execute("SELECT source_file, count(*) FROM articles GROUP BY 1"))
     assert per_file[str(corpus / "gbk.txt")] == per_file[str(corpus / "good.txt")] > 5
-    assert conn.execute("SELECT count(*) FROM problems").fetchone()[0] == 2
+    assert conn.execute("SELECT count(*) FROM problems").fetchone()[0] == 3
 
 
 def test_duplicates_are_recorded_once_with_both_paths(tmp_path):
