@@ -37,6 +37,7 @@ class ArticleText:
     publication: str | None = None
     tokens: tuple[str, ...] | None = None  # jieba.lcut(body), precise mode, with zgc's user dictionary
     title_tokens: tuple[str, ...] | None = None  # the same for the title
+    entities: tuple[EntityMention, ...] = ()  # the body's entity mentions, when already found (scopes use them)
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,18 @@ returns what a careful reader would say the file holds:
      "not_in_body": [site chrome: menus, breadcrumbs, share bars, footers ...]}
 
 plus a few keys of its own where the page says more (the notice's "doc_number",
-"issuer", "written"; the news page's "sitename"; the PDF's "in_order"). Files
+"issuer", "written"; the news page's "sitename"; the PDF's "in_order"), and for
+web pages "headings": sub-headings that should stand as lines of their own, not
+run into the paragraphs around them. A news story's byline lead-in (本报讯（记者
+…）) is left out of "body_contains": a reader may keep it or take it off. Files
 that hold no article (no text layer, encrypted, cut short, not a PDF at all,
 scripts only, 50 MB of markup, garbage) return {}.
 
 The content is invented (云州市 is no real city) but shaped like real pages: a
 government CMS notice with its 索引号 table, a news page with 来源/作者/发布时间,
-an old GBK site. Text in a PDF wraps at any character, so compare
-`body_contains` with the extracted text after removing white space.
+an old GBK site. Text in a PDF wraps at any character, so compare the
+strings of `body_contains`, `in_order` and `not_in_body` with the extracted
+text after removing white space (U+3000 included) from both.
 
 reportlab is a test dependency, imported inside the PDF functions only.
 """
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 import html
 import random
+import re
 import zipfile
 from pathlib import Path
 
@@ -90,7 +95,8 @@ def _body_html(paras) -> str:
 
 
 def _sentences(paras, *kinds: str) -> list[str]:
-    return [value for kind, value in paras if kind in kinds]
+    """The paragraphs of these kinds, each without a leading 本报讯（…） byline."""
+    return [re.sub(r"^本报讯（[^）]*）", "", value) for kind, value in paras if kind in kinds]
 
 
 def _gov_notice_markup() -> str:
@@ -192,6 +198,7 @@ def gov_notice_html(path) -> dict:
         "authors": [],
         "issuer": _GOV_ISSUER,
         "doc_number": _GOV_NUMBER,
+        "headings": _sentences(_GOV_PARAS, "h3"),
         "body_contains": [s for s in _sentences(_GOV_PARAS, "p") if len(s) > 30] + ["一、申报条件", "2024年5月31日"],
         "not_in_body": ["设为首页", "加入收藏", "无障碍浏览", "当前位置", "机构职能", "索引号", "主题分类",
                         "字体", "打印本页", "关闭窗口", "扫一扫", "相关文件", "网站地图", "版权所有", "ICP备", "网站标识码"],
@@ -275,7 +282,8 @@ def _news_expect() -> dict:
         "publication": "云州日报",
         "sitename": "云州科技网",
         "authors": ["王晓明", "李静"],
-        "body_contains": _sentences(_NEWS_PARAS, "p") + ["创新主体持续壮大", "重点产业加快集聚"],
+        "headings": _sentences(_NEWS_PARAS, "h3"),
+        "body_contains": [*_sentences(_NEWS_PARAS, "p"), "创新主体持续壮大", "重点产业加快集聚"],
         "not_in_body": list(_NEWS_CHROME),
     }
 
@@ -343,6 +351,7 @@ def gbk_html(path, declare: str = "meta") -> dict:
         "publication": "云州日报",
         "authors": ["孙立"],
         "encoding": "gbk",
+        "headings": _sentences(_GBK_PARAS, "h3"),
         "body_contains": _sentences(_GBK_PARAS, "p"),
         "not_in_body": ["网站首页", "您现在的位置", "点击数", "打印此文", "关闭窗口", "版权所有", "ICP备", "技术支持"],
     }
@@ -360,7 +369,8 @@ def truncated_html(path) -> dict:
     end = data.index(cut_at.encode("utf-8")) + len(cut_at.encode("utf-8")) - 1  # one byte short of a character
     Path(path).write_bytes(data[:end])
     expect = _news_expect()
-    expect["body_contains"] = [_NEWS_PARAS[0][1], _NEWS_PARAS[3][1]]
+    expect["body_contains"] = _sentences([_NEWS_PARAS[0], _NEWS_PARAS[3]], "p")
+    expect["headings"] = [_NEWS_PARAS[2][1]]
     expect["not_in_body"] = ["设为首页", "加入收藏", "客户端下载", "字体"]
     expect["truncated"] = True
     return expect
@@ -534,6 +544,8 @@ def two_column_pdf(path) -> dict:
 
     Page 1 has a centred title and a 发布单位+date line over both columns; every page
     has a running header (政策文件汇编, 2024年第6期) and a footer 第 N 页　共 2 页.
+    The PDF's Info dict has the title and author but a /CreationDate of the moment it
+    was written: "published" is the date printed under the title, not that.
     "body_contains" are whole articles that sit inside one column, full-width spaces
     removed; "in_order" are the openings (12 characters, spaces removed) of the first article
     that begins in each column, in reading order (page 1 left, page 1 right, page 2 left).

@@ -38,7 +38,8 @@ def process_article(article: Article) -> ArticleResult:
         tokens=tuple(body_tokens),
         title_tokens=tuple(title_tokens),
     )
-    metrics = extract_metrics(text)
+    entities = extract_entities(text)
+    metrics = extract_metrics(replace(text, entities=tuple(entities)))  # a figure's owner is a named entity
     return ArticleResult(
         article=article,
         title_index=segment.index_text(title_tokens),
@@ -46,7 +47,7 @@ def process_article(article: Article) -> ArticleResult:
         metrics=metrics,
         events=_notice_events(article) + extract_events(text),
         mentions=byline_mentions(article.authors)
-        + [m for name, post in article.credits for m in byline_mentions([name], post)] + extract_entities(text),
+        + [m for name, post in article.credits for m in byline_mentions([name], post)] + entities,
         metrics_index=[(segment.chars_text(m.subject or ""), segment.chars_text(m.scope or ""),
                         segment.chars_text(m.text)) for m in metrics],
     )

@@ -21,6 +21,8 @@ from ..records import ArticleText, DateSpan, Metric
 from ..text import halfwidth, unbroken
 from .dates import DateMention, find_dates, published_base
 from .numbers import QuantityMatch, cn_number, find_quantities
+from .owners import Owners
+from .subject import subject as subject_of
 
 __all__ = ["extract_metrics"]
 
@@ -248,13 +250,17 @@ class _Context:
     section_period: str | None = None
     section_target: bool = False
     scope: str | None = None
+    owners: Owners | None = None
+    title_scope: str | None = None
     list_period: str | None = None
     list_target: bool = False
 
 
 def _resolve(article: ArticleText, src: str, paras: list[_Paragraph], base: datetime.date | None) -> list[Metric]:
     out: list[Metric] = []
-    ctx = _Context(scope=_scope_in(article.title or ""))
+    owners = Owners(src, article.entities) if article.entities else None
+    title_scope = owners.in_title(article.title or "") if owners else _scope_in(article.title or "")
+    ctx = _Context(scope=title_scope, owners=owners, title_scope=title_scope)
     for p in paras:
         if p.heading:
             ctx.list_period, ctx.list_target = None, False
@@ -279,7 +285,7 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
     for s in p.sentences:
         text = src[s.start:s.end]
         sent_target = target_carry
-        last_subject: str | None = None
+        previous: list[str] = []  # subjects of the sentence's figures so far (not rates)
         for q in s.quantities:
             before = text[:max(0, q.start - s.start)]
             period = _period(src, s, q, carried, base)
@@ -287,10 +293,11 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
             target = (sent_target or bool(_TARGET_CUE.search(_last_clauses(before)))
                       or bool(_TARGET_FRAME.search(before)) or _target_year(before, base))
             kind = _kind(src, q, before, target)
-            subject = _subject(text, q, s.start, before, last_subject if kind == "rate" else None)
-            if kind != "rate":
-                last_subject = subject
-            scope = _scope_in(before) or ctx.scope
+            subject = subject_of(before, text[q.end - s.start:], kind, previous)
+            if kind != "rate" and subject:
+                previous.append(subject)
+            clause = s.start + max((m.end() for m in _CLAUSE_PUNCT.finditer(before)), default=0)
+            scope = (ctx.owners.last(s.start, q.start, clause) if ctx.owners else _scope_in(before)) or ctx.scope
             qualifier = q.quantity.qualifier
             if qualifier is None and q.quantity.unit == "share":
                 # 均超全国1/3: the qualifier sits before the whole the fraction is of.
@@ -303,8 +310,10 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
                 start=q.start, end=q.end,
                 value_max=q.quantity.value_max,
             ))
-        if s.quantities or s is p.sentences[0]:
-            ctx.scope = _scope_in(text) or ctx.scope
+        # A zone named in one sentence owns the next ones' figures, unless the title names the
+        # article's own zone (a plan's figures are its zone's, whatever places its text passes).
+        if (s.quantities or s is p.sentences[0]) and not (ctx.owners and ctx.title_scope):
+            ctx.scope = (ctx.owners.last(s.start, s.end) if ctx.owners else _scope_in(text)) or ctx.scope
         has_target = s.ends_list and (sent_target or bool(_TARGET_CUE.search(text))
                                       or bool(_TARGET_FRAME.search(text)) or _target_year(text, base))
         target_carry = (has_target and s.ends_list) or ctx.section_target
@@ -417,24 +426,6 @@ def _kind(src: str, q: QuantityMatch, before: str, target: bool) -> str:
     if unit in _COUNT or unit == "":
         return "count"
     return "other"
-
-
-def _subject(text: str, q: QuantityMatch, offset: int, before: str, rate_of: str | None) -> str | None:
-    if rate_of:
-        return rate_of
-    clause_start = 0
-    for m in _CLAUSE_PUNCT.finditer(before):
-        clause_start = m.end()
-    head = before[clause_start:]
-    head = _QUAL_WORDS.sub("", head)
-    head = _SUBJECT_TRIM.sub("", head).strip(" “”\"")
-    head = _YEAR_HEAD.sub("", head)
-    after = text[q.end - offset:]
-    noun = _NOUN_AFTER.match(after)
-    if noun and (not head or _VERB_TAIL.search(head) or len(head) < 2):
-        return noun.group(1).strip("“”\"") or None
-    head = _VERB_TAIL.sub("", head)
-    return head[-24:] or (noun.group(1) if noun else None)
 
 
 def _scope_in(text: str) -> str | None:

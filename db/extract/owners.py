@@ -1,0 +1,72 @@
+"""Whose figure it is: the owners a metric's scope is chosen from, named as the entity extractor found them."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import lexicon
+
+_SCOPE_NORM = {"我国": "全国", "中国": "全国"}
+_OWNER_TYPES = frozenset({"place", "park", "gov", "company", "org", "university"})
+_ZONES = frozenset({"place", "park"})
+_WHOLE = re.compile(r"(?<![占超于过比])(?:全国|我国|全省|全市|全区)")
+_BRACKETED = re.compile(r"[(（][^()（）]{0,40}[)）]")
+# 全国高质量发展引领区: 全国 inside a name is no owner.
+_NAME_AHEAD = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:引领区|示范区|中心|高地|样板|标杆|先行区)")
+
+
+class Owners:
+    """Who a figure can belong to: the article's named places, zones, bodies and companies (from the
+    entity extractor, so never a fragment of a word) and the whole country or province (全国, 全省).
+
+    A body or company owns the figures of its own clause; a place or zone also those after it in the
+    sentence and the sentences that follow, until another is named.
+    """
+
+    def __init__(self, src: str, mentions: tuple) -> None:
+        bracketed = [m.span() for m in _BRACKETED.finditer(src)]
+
+        def free(start: int) -> bool:  # (不含港澳台) names no owner
+            return not any(s < start < e for s, e in bracketed)
+
+        spans = [(m.start, m.end, m.name, m.type) for m in mentions
+                 if m.type in _OWNER_TYPES and m.end > m.start and free(m.start)]
+        taken = [(s, e) for s, e, _, _ in spans]
+        spans += [(m.start(), m.end(), _SCOPE_NORM.get(m.group(), m.group()), "place") for m in _WHOLE.finditer(src)
+                  if free(m.start()) and not any(s <= m.start() < e for s, e in taken)
+                  and not _NAME_AHEAD.match(src, m.end())]
+        self.spans = sorted(spans)
+        # Each entity under its shortest name that keeps its kind: 中关村国家自主创新示范区 → 中关村示范区.
+        surfaces: dict[str, set[str]] = {}
+        for m in mentions:
+            surfaces.setdefault(m.name, set()).add(m.text)
+        self.gazetteer = gazetteer = lexicon().gazetteer
+        for alias, (canonical, _) in gazetteer.items():
+            if canonical in surfaces or (alias == canonical and gazetteer.get(alias, ("", ""))[1] in _ZONES):
+                surfaces.setdefault(canonical, set()).add(alias)
+        self.display = {name: min((t for t in forms | {name} if t.endswith(name[-3:])), key=len, default=name)
+                        for name, forms in surfaces.items()}
+
+    def _name(self, name: str) -> str:
+        return self.display.get(name, name)
+
+    def last(self, lo: int, hi: int, clause: int | None = None) -> str | None:
+        """The owner of a figure at `hi`: the last body named in its clause (from `clause`), else the
+        last place or zone named between `lo` and `hi`."""
+        if clause is not None:
+            own = [n for s, e, n, _ in self.spans if clause <= s and e <= hi]
+            if own:
+                return self._name(own[-1])
+        zones = [n for s, e, n, t in self.spans if lo <= s and e <= hi and t in _ZONES]
+        return self._name(zones[-1]) if zones else None
+
+    def in_title(self, title: str) -> str | None:
+        """The first zone or place its title names (a plan is its zone's): one its text names, or one
+        the gazetteer knows."""
+        names = {n: n for _, _, n, t in self.spans if t in _ZONES}
+        names |= {alias: canonical for alias, (canonical, kind) in self.gazetteer.items()
+                  if kind in _ZONES and alias in title}
+        names.pop("全国", None)
+        forms = [(title.find(f), -len(f), n) for form, n in names.items() for f in {form, self._name(n)} if f in title]
+        return self._name(min(forms)[2]) if forms else None
+
+

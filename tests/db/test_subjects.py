@@ -1,0 +1,77 @@
+"""What a figure measures and whose it is, on sentences of our own making in the forms news uses."""
+from __future__ import annotations
+
+import pytest
+from zgc.db.extract.article import process_article
+from zgc.db.extract.metrics import extract_metrics
+from zgc.db.records import Article, ArticleText
+
+
+def subjects(body: str) -> dict[str, str | None]:
+    return {m.text: m.subject for m in extract_metrics(ArticleText(body=body, published="2023-06-01"))}
+
+
+CASES = [
+    ("课题组形成了60余份专题研究报告。", "60余份", "专题研究报告"),
+    ("今年以来，园区走访超过3000家企业。", "超过3000家", "走访企业"),
+    ("去年共投资约420家企业。", "约420家", "投资企业"),
+    ("云州高新区上市公司达48家。", "达48家", "上市公司"),
+    ("其中科创板上市企业9家。", "9家", "科创板上市企业"),
+    ("全市新增上市公司11家。", "11家", "新增上市公司"),
+    ("万名从业人员发明专利拥有量提高到520件。", "520件", "万名从业人员发明专利拥有量"),
+    ("我国国内(不含港澳台)发明专利拥有量共计120.5万件。", "120.5万件", "国内发明专利拥有量"),
+    ("东部经济圈海洋生产总值18360亿元，比上年增长6.1%。", "18360亿元", "海洋生产总值"),
+    ("东部经济圈海洋生产总值18360亿元，比上年增长6.1%。", "6.1%", "海洋生产总值"),
+    ("今年前三季度，规模以上企业总收入超2.1万亿元，同比增长9.8%。", "9.8%", "规模以上企业总收入"),
+    ("学院与数十家企业、40多家行业协会、15家投资机构建立了合作关系。", "40多家", "行业协会"),
+    ("学院与数十家企业、40多家行业协会、15家投资机构建立了合作关系。", "15家", "投资机构"),
+    ("来自多个国家的180多位嘉宾参加现场论坛。", "180多位", "参加现场论坛的嘉宾"),
+    ("目前已支持9家领军企业组建创新联合体。", "9家", "组建创新联合体的领军企业"),
+    ("其中，145个项目已经成立了公司。", "145个", "成立公司的项目"),
+    ("科创基金已签约的36支子基金中，有30支已开展投资。", "36支", "子基金"),
+    ("独角兽企业共有57家，占全国近三成。", "近三成", "独角兽企业占全国比重"),
+    ("股权类直接融资18.5亿元，占该市股权融资的72%。", "72%", "股权类直接融资占该市股权融资比重"),
+]
+
+
+@pytest.mark.parametrize(("body", "figure", "subject"), CASES)
+def test_subject(body, figure, subject):
+    assert subjects(body)[figure] == subject
+
+
+def test_from_a_to_b_gives_both_figures_one_subject_and_a_measure_word_its_figure():
+    got = subjects("全省技术合同从2019年的2.1万项提高到2022年的3.6万项，成交额从2019年的860亿元提高到1520亿元，"
+                   "分别增长71.4%和76.7%。")
+    assert got["2.1万项"] == got["3.6万项"] == "技术合同"
+    assert got["860亿元"] == got["1520亿元"] == "技术合同成交额"
+    assert (got["71.4%"], got["76.7%"]) == ("技术合同", "技术合同成交额")
+
+
+def test_a_subject_is_never_a_verb_a_date_or_a_fragment():
+    for body in ("初步形成3-5个具有全球竞争力的产业集群。", "2022年全年新增高新技术企业1200家。",
+                 "园区累计引进项目86个。", "已正式启动12项重点研发项目。"):
+        for m in extract_metrics(ArticleText(body=body, published="2023-06-01")):
+            assert m.subject and not m.subject.startswith(("初步", "2022", "全年", "已", "累计", "正式")), (body, m.subject)
+
+
+def _scopes(title: str, body: str) -> dict[str, str | None]:
+    article = Article(title=title, body=body, kind="news", start=0, end=len(body), body_start=0, published="2023-06-01")
+    return {m.text: m.scope for m in process_article(article).metrics}
+
+
+def test_scope_is_a_named_owner_under_its_short_name():
+    got = _scopes("中关村发布年度数据", "中关村上市公司达420家。全国技术合同成交额4.8万亿元。")
+    assert got == {"达420家": "中关村示范区", "4.8万亿元": "全国"}
+
+
+def test_a_plan_s_figures_are_its_zone_s():
+    body = ("为加快建设全国科技创新中心，制订本行动计划。到2025年，企业研发投入强度达到5%，"
+            "北京市高新技术企业数量超过3万家，打造全国高质量发展先行区。")
+    got = _scopes("关于印发《中关村示范区创新发展行动计划》的通知", body)
+    assert got["达到5%"] == "中关村示范区"
+    assert got["超过3万家"] == "北京市"  # named in the figure's own clause
+
+
+def test_a_share_of_the_whole_country_is_not_the_country_s_figure():
+    got = _scopes("云州高新区发展成绩亮眼", "云州高新区独角兽企业共有12家，占全国近一成。")
+    assert got["近一成"] == "云州高新区"
