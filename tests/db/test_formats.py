@@ -138,3 +138,25 @@ def test_help_names_the_formats(capsys):
         build_main(["--help"])
     out = capsys.readouterr().out
     assert ".html" in out and ".pdf" in out
+
+
+def test_xhtml_with_an_xml_declaration_and_a_bare_date_under_the_headline(tmp_path):
+    path = tmp_path / "page.xhtml"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>x</title></head>'
+        "<body><div class='nav'>首页 | 新闻 | 政务 | 服务</div><h1>云州高新区科技成果转化对接会举行</h1><div>2024-05-06</div>"
+        "<div class='content'><p>云州高新区日前举办科技成果转化对接会，32个项目现场签约，签约金额达到12.6亿元。</p>"
+        "<p>对接会由云州市科学技术局指导，来自高校院所的120多位专家参加活动。</p></div></body></html>",
+        encoding="utf-8")
+    (story, *_), _, _ = _articles(path)
+    assert story.title == "云州高新区科技成果转化对接会举行"
+    assert story.published == "2024-05-06"
+    assert "签约金额达到12.6亿元" in story.body and "首页" not in story.body
+
+
+def test_an_old_table_layout_page_gives_its_story_alone(tmp_path):
+    path = tmp_path / "old.htm"
+    want = pages.gbk_html(path)
+    (story, *_), _, _ = _articles(path)
+    for chrome in want["not_in_body"]:
+        assert chrome not in story.body
