@@ -324,6 +324,30 @@ def _relative_day(m: re.Match[str], base: datetime.date) -> DateSpan | None:
     return DateSpan(day.isoformat(), day.isoformat(), "day")
 
 
+# Forms that only a date field writes (running text would mistake them for other numbers), so
+# parse_date reads them and find_dates does not: 20190815, 2021 06 05, 2003.05-2006.11, 7·15, 10-08.
+_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+_SPACED = re.compile(r"^((?:19|20)\d{2})\s+(\d{1,2})\s+(\d{1,2})$")
+_DOTTED_MONTH = re.compile(r"(?<![\d.])((?:19|20)\d{2})\.(\d{1,2})(?![\d.])")
+_DOT_DAY = re.compile(r"^(\d{1,2})\s*·\s*(\d{1,2})$|^(\d{1,2})-(\d{2})$")  # 7·15, 10-08; not 1/3 nor 1.5
+_BARE_YEAR_END = re.compile(r"(?<=[-—~至到])\s*((?:19|20)\d{2})$")
+_BARE_DAY = re.compile(r"(\d{1,2}月)(\d{1,2})(?=\s*(?:至|到|-|—|~|$))")
+_SPAN_WORDS = re.compile(r"^(?:从|自|由)|(?:止|为止|以来)$|起(?=至|到)")
+
+
+def _written(text: str) -> str:
+    s = halfwidth(text).strip()
+    s = _SPAN_WORDS.sub("", _SPAN_WORDS.sub("", s)).strip()
+    if m := _SPACED.match(s):
+        return f"{m[1]}年{m[2]}月{m[3]}日"
+    if m := _DOT_DAY.match(s):
+        return f"{m[1] or m[3]}月{m[2] or m[4]}日"
+    s = _COMPACT.sub(lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日", s)
+    s = _DOTTED_MONTH.sub(lambda m: f"{m[1]}年{int(m[2])}月", s)
+    s = _BARE_YEAR_END.sub(lambda m: f"{m[1]}年", s)
+    return _BARE_DAY.sub(lambda m: f"{m[1]}{m[2]}日", s)
+
+
 def parse_date(text: str, base: datetime.date | None = None) -> DateSpan | None:
     """Parse one date expression; None when `text` is not a valid date. Never raises.
 
@@ -336,7 +360,7 @@ def parse_date(text: str, base: datetime.date | None = None) -> DateSpan | None:
         rel = _REL_DAY.fullmatch(halfwidth(text.strip()))
         if rel:
             return _relative_day(rel, base or datetime.date.today())
-        got = _parse(text, base or datetime.date.today())
+        got = _parse(text, base or datetime.date.today()) or _parse(_written(text), base or datetime.date.today())
     except (ValueError, KeyError, OverflowError, IndexError):
         return None
     return got[0] if got else None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..records import ArticleText, Event
 from ..text import halfwidth
+from .actor import actor_name
 from .dates import DateMention, find_dates, published_base
 
 __all__ = ["extract_events", "is_policy_event", "notice_events", "timeline_key"]
@@ -308,8 +309,9 @@ def _events_for(found: _Found, date: str, precision: str, body: str, span: tuple
     docs = found.documents if found.action not in _MEETING_VERBS else ()
     out = []
     for doc in docs or (None,):
+        actor = actor_name(found.actor, doc)
         out.append(Event(
-            date=date, precision=precision, actor=found.actor, action=found.action, document=doc,
+            date=date, precision=precision, actor=actor, action=found.action, document=doc,
             summary=_summary(found.clause),
             is_policy=is_policy_event(found.action, found.actor, doc, found.clause),
             sentence=body[span[0]:span[1]], sentence_start=span[0], sentence_end=span[1], start=m.start, end=m.end,

@@ -120,7 +120,7 @@ def _integer(s: str) -> float | None:
 _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_ALL = _CN_D + _CN_U + _CN_B
 _NUM = rf"(?:{_AR}|[{_CN_ALL}])(?:[{_CN_ALL}]|(?<=[{_CN_U}{_CN_B}])(?:{_AR}))*(?:点[{_CN_D}]+)?"
-_SEP = r"(?:-|—{1,2}|–|~|～|至|到)"
+_SEP = r"(?:-{1,2}|—{1,2}|–|~|～|至|到)"
 
 _PRE_Q = {
     "超过": ">", "超出": ">", "超": ">", "突破": ">", "高于": ">", "多于": ">", "大于": ">",
@@ -136,7 +136,8 @@ _POST = "|".join(sorted(_POST_Q, key=len, reverse=True)).replace("上下", "上�
 
 # Units, longest first; a lookahead keeps a unit out of a longer word (项目, 支持, 元宇宙).
 _UNIT_PATTERNS = [
-    r"元人民币", r"人民币元", r"美元", r"美金", r"港元", r"港币", r"欧元", r"日元", r"英镑",
+    r"元人民币", r"人民币元", r"美元", r"美金", r"港元", r"港币", r"新台币", r"台币", r"欧元", r"日元", r"日币",
+    r"英镑",
     r"韩元", r"澳元", r"加元", r"卢布", r"块钱", r"元(?![宇素旦宵首老器])",
     r"个百分点", r"百分点", r"%", r"‰",
     r"个星期", r"个工作日", r"个小时", r"个月", r"个(?!人|体|性|别|案)", r"倍",
@@ -157,7 +158,7 @@ _UNIT_PATTERNS = [
 _UNIT = "|".join(_UNIT_PATTERNS)
 _PER = r"/(?:人|平方公里|平方米|吨|年|月|天|日|小时|股|件|台|亩|户|个|次|千瓦时|度|公斤|千克)"
 _UNIT_NORM = {
-    "元人民币": "元", "人民币元": "元", "美金": "美元", "港币": "港元", "块钱": "元",
+    "元人民币": "元", "人民币元": "元", "美金": "美元", "港币": "港元", "块钱": "元", "台币": "新台币", "日币": "日元",
     "个百分点": "百分点", "个星期": "星期", "个工作日": "工作日", "个小时": "小时", "个月": "月",
     "平方千米": "平方公里", "平米": "平方米", "千米": "公里", "公斤": "千克", "吨标准煤": "吨标煤",
     "大类": "类", "小类": "类", "周岁": "岁", "‰": "‰",
@@ -165,14 +166,18 @@ _UNIT_NORM = {
 DURATION_UNITS = frozenset({"年", "月", "天", "日", "小时", "分钟", "秒", "周", "星期", "工作日"})
 _CLASSIFIER_ONE_OK = frozenset({"倍"}) | DURATION_UNITS  # 一倍, 一年: 一 is a count there, not "a"
 
-_FIRST = "".join(sorted({w[0] for w in _PRE_Q} | set(_CN_ALL) | set("人数几上0123456789")))
+# Currency names written before the number: 人民币3亿元, 港币三千五百元, 新台币56.3亿元, 美金500万.
+_CURRENCY_BEFORE = "人民币|港币|新台币|台币|日币|美金"
+_CURRENCY_OF = {"人民币": "元", "港币": "港元", "新台币": "新台币", "台币": "新台币", "日币": "日元", "美金": "美元"}
+_FIRST = "".join(sorted({w[0] for w in _PRE_Q} | set(_CN_ALL) | set("人数几上港新台日美0123456789")))
 _MAIN = re.compile(
-    rf"(?=[{_FIRST}])(?P<pre>{_PRE})?(?P<rmb>人民币)?(?P<vague>(?:数|几|上)(?=[十百千万亿]))?"
+    rf"(?=[{_FIRST}])(?P<pre>{_PRE})?(?P<rmb>{_CURRENCY_BEFORE})?(?P<vague>(?:数|几|上)(?=[十百千万亿]))?"
     rf"(?P<num>{_NUM})"
     rf"(?:(?P<u1>%|{_UNIT})?(?P<sep>{_SEP})(?P<num2>{_NUM}))?"
-    rf"(?P<fuzz>多|余|几)?(?P<mag>[万亿]+)?"
+    rf"(?P<fuzz>多|余|几)?(?P<ge>个(?=[万亿]))?(?P<mag>[万亿]+)?"
     rf"(?P<big>大(?=[\u4e00-\u9fff])(?![类会学型幅量力批规家都多众概约于小]))?"
-    rf"(?P<unit>{_UNIT})?(?P<per>{_PER})?(?P<rmb2>人民币)?(?P<zheng>整)?(?P<post>{_POST})?"
+    rf"(?P<unit>{_UNIT})?(?:(?<=元)(?P<jiao>[\d{_CN_D}])[角毛](?:(?P<fen>[\d{_CN_D}])分)?)?"
+    rf"(?P<per>{_PER})?(?P<rmb2>人民币)?(?P<zheng>整)?(?P<post>{_POST})?"
 )
 _FRACTION = re.compile(
     rf"(?=[{_FIRST}过大半])(?P<pre>{_PRE})?(?:(?P<a>\d{{1,3}})/(?P<b>\d{{1,3}})(?![\d/])"
@@ -187,6 +192,9 @@ _BARE_START = re.compile(rf"[{_CN_U}{_CN_B}]")
 _STEP_NUM = re.compile(rf"({_AR})([{_CN_U}{_CN_B}]*)")
 _CN_SMALL_NUM = re.compile(rf"[{_CN_D}十]+")
 _MAG_TAIL = re.compile(rf"[{_CN_B}]+$")
+_SCALE_TAIL = re.compile(rf"[{_CN_U}{_CN_B}]+$")
+_BIG_IN = re.compile(rf"[{_CN_B}]")
+_ADJACENT = re.compile(r"([一二两三四五六七八九])([二三四五六七八九])([十百千万亿]*)")
 _MAG_ONLY = re.compile(rf"[{_CN_U}{_CN_B}]+")
 
 
@@ -232,7 +240,8 @@ def _qualifier(m: re.Match[str], ranged: bool) -> str | None:
 def _main_match(src: str, m: re.Match[str], strict: bool = True) -> tuple[Quantity, bool, bool] | None:
     """Quantity of one main-pattern match, with (duration, bare) flags; None to reject."""
     num = m.group("num")
-    value = cn_number(num)
+    pair = _ADJACENT.fullmatch(num)  # before cn_number, which reads 三四 digit by digit (34)
+    value = 0.0 if pair else cn_number(num)
     if value is None:
         return None
     vague, fuzz, mag = m.group("vague"), m.group("fuzz"), m.group("mag")
@@ -240,6 +249,14 @@ def _main_match(src: str, m: re.Match[str], strict: bool = True) -> tuple[Quanti
         return None  # 万元增加值, 千校万企, 百万级: a magnitude word, not a number
     scale = float(_integer(mag) or 1.0) if mag else 1.0
     unit_raw = m.group("unit") or ""
+    if pair is not None:
+        # 七八亿, 三五十家, 两三百人: two numerals side by side are a vague range.
+        step = float(_integer(pair.group(3)) or 1.0) if pair.group(3) else 1.0
+        lo, hi = _DIGIT[pair.group(1)] * step * scale, _DIGIT[pair.group(2)] * step * scale
+        if hi <= lo:
+            return None
+        unit = _UNIT_NORM.get(unit_raw, unit_raw)
+        return Quantity(_clean(lo), unit, "~", _clean(hi)), unit in DURATION_UNITS, not unit
     if m.group("big"):
         if unit_raw or not _CN_SMALL_NUM.fullmatch(num) or not 2 <= value <= 10:
             return None
@@ -252,9 +269,16 @@ def _main_match(src: str, m: re.Match[str], strict: bool = True) -> tuple[Quanti
             return None
         if m.group("u1") and m.group("u1") != unit_raw:
             return None
-        hi_mag = _MAG_TAIL.search(m.group("num2"))
-        if hi_mag and not _BARE_START.search(num):
-            value *= float(_integer(hi_mag.group()) or 1.0)  # 3-5万元: 万 applies to both
+        # 3-5万元, 三千到五千万元, 六到七百亿: a scale written once, at the end, applies to both ends
+        # (unless the low end would pass the high one: 从6000到2万).
+        tail2 = _SCALE_TAIL.search(m.group("num2"))
+        if tail2 and not _BIG_IN.search(num):
+            tail1 = _SCALE_TAIL.search(num)
+            mine = tail1.group() if tail1 else ""
+            extra = tail2.group()[len(mine):] if tail2.group().startswith(mine) else ""
+            factor = float(_integer(extra) or 1.0) if extra else 1.0
+            if value * factor <= hi:
+                value *= factor
         if hi < value:
             return None
         value_max = hi * scale
@@ -266,10 +290,13 @@ def _main_match(src: str, m: re.Match[str], strict: bool = True) -> tuple[Quanti
         value_max = (value + _step(num, value)) * scale
     value *= scale
     unit = _UNIT_NORM.get(unit_raw, unit_raw)
+    if m.group("jiao"):  # 45元6角7分
+        value += _digit(m.group("jiao")) * 0.1 + (_digit(m.group("fen")) * 0.01 if m.group("fen") else 0.0)
     if m.group("rmb") or m.group("rmb2"):
-        if unit and unit != "元":
+        currency = _CURRENCY_OF.get(m.group("rmb") or "人民币", "元")
+        if unit and unit not in ("元", currency):
             return None
-        unit = "元"
+        unit = currency
     if m.group("per") and unit:
         unit += m.group("per")
     duration = unit in DURATION_UNITS
@@ -278,6 +305,10 @@ def _main_match(src: str, m: re.Match[str], strict: bool = True) -> tuple[Quanti
         return None  # 一个, 一家: the article "a", not a count
     q = Quantity(_clean(value), unit, _qualifier(m, ranged), None if value_max is None else _clean(value_max))
     return q, duration, not unit
+
+
+def _digit(c: str) -> int:
+    return int(c) if c.isdigit() else _DIGIT[c]
 
 
 def _fraction_match(m: re.Match[str]) -> Quantity | None:
@@ -391,9 +422,24 @@ def parse_quantity(text: str) -> Quantity | None:
         return None
 
 
+_FROM_TO = re.compile(r"^(?:从|由)(?=.+(?:到|至))")
+# Colloquial money: 8k, 20w, 8k-12k (k a thousand, w 万).
+_KW = re.compile(r"^(\d+(?:\.\d+)?)([kKwW])(?:\s*(?:-|~|～|到|至)\s*(\d+(?:\.\d+)?)([kKwW]))?\s*(元|块)?$")
+_KW_SCALE = {"k": 1e3, "w": 1e4}
+
+
 def _parse_one(s: str, sign: float) -> Quantity | None:
     if s in _BIG:
         return None  # 万 alone is a magnitude word
+    s = _FROM_TO.sub("", s)
+    kw = _KW.match(s)
+    if kw:
+        lo = float(kw.group(1)) * _KW_SCALE[kw.group(2).lower()]
+        hi = float(kw.group(3)) * _KW_SCALE[kw.group(4).lower()] if kw.group(3) else None
+        if hi is not None and hi < lo:
+            return None
+        return _signed(Quantity(_clean(lo), "元" if kw.group(5) else "", "~" if hi else None,
+                                None if hi is None else _clean(hi)), sign)
     m = _FRACTION.fullmatch(s)
     if m:
         q = _fraction_match(m)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
 from .lexicon import lexicon
 
@@ -39,15 +41,14 @@ class Owners:
         surfaces: dict[str, set[str]] = {}
         for m in mentions:
             surfaces.setdefault(m.name, set()).add(m.text)
-        self.gazetteer = gazetteer = lexicon().gazetteer
-        for alias, (canonical, _) in gazetteer.items():
-            if canonical in surfaces or (alias == canonical and gazetteer.get(alias, ("", ""))[1] in _ZONES):
-                surfaces.setdefault(canonical, set()).add(alias)
-        self.display = {name: min((t for t in forms | {name} if t.endswith(name[-3:])), key=len, default=name)
+        self.zones = _zones()
+        self.display = {name: _short(name, forms | self.zones.aliases.get(name, set()))
                         for name, forms in surfaces.items()}
 
     def _name(self, name: str) -> str:
-        return self.display.get(name, name)
+        if name not in self.display:
+            self.display[name] = _short(name, self.zones.aliases.get(name, set()))
+        return self.display[name]
 
     def last(self, lo: int, hi: int, clause: int | None = None) -> str | None:
         """The owner of a figure at `hi`: the last body named in its clause (from `clause`), else the
@@ -63,10 +64,35 @@ class Owners:
         """The first zone or place its title names (a plan is its zone's): one its text names, or one
         the gazetteer knows."""
         names = {n: n for _, _, n, t in self.spans if t in _ZONES}
-        names |= {alias: canonical for alias, (canonical, kind) in self.gazetteer.items()
-                  if kind in _ZONES and alias in title}
+        names |= {alias: self.zones.canonical[alias] for alias in self.zones.names.findall(title)}
         names.pop("全国", None)
         forms = [(title.find(f), -len(f), n) for form, n in names.items() for f in {form, self._name(n)} if f in title]
         return self._name(min(forms)[2]) if forms else None
 
 
+
+
+def _short(name: str, forms: set[str]) -> str:
+    """The shortest form that keeps the name's kind: 中关村示范区 for 中关村国家自主创新示范区."""
+    return min((t for t in forms | {name} if t.endswith(name[-3:])), key=len, default=name)
+
+
+@dataclass(frozen=True)
+class _Zones:
+    """The gazetteer's names: the aliases of each, and a pattern that finds its places and zones in a title."""
+
+    aliases: dict[str, set[str]]
+    canonical: dict[str, str]
+    names: re.Pattern[str]
+
+
+@cache
+def _zones() -> _Zones:
+    aliases: dict[str, set[str]] = {}
+    canonical: dict[str, str] = {}
+    for alias, (name, kind) in lexicon().gazetteer.items():
+        aliases.setdefault(name, set()).add(alias)
+        if kind in _ZONES and len(alias) > 1:
+            canonical[alias] = name
+    names = re.compile("|".join(sorted(map(re.escape, canonical), key=len, reverse=True)) or "(?!)")
+    return _Zones(aliases, canonical, names)

@@ -27,6 +27,7 @@ from .page import Para
 _SIMPLIFIED = str.maketrans("頁關閉體發佈時間來聞網導號編輯責點擊覽數轉載當線舊標題於擊設錄詢應閱讀",
                             "页关闭体发布时间来闻网导号编辑责点击览数转载当线旧标题于击设录询应阅读")
 
+_TRADITIONAL = re.compile("[" + "".join(chr(c) for c in _SIMPLIFIED) + "]")
 _SEP = r"[\s\u3000|｜/、，,]*"
 _DATE_ISO = r"(?P<y>(?:19|20)\d{2})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})"
 _DATE_CN = r"(?P<cy>(?:19|20)\d{2})\s*年\s*(?P<cm>\d{1,2})\s*月\s*(?P<cd>\d{1,2})\s*日"
@@ -90,7 +91,8 @@ class Facts:
 
 
 def simplified(line: str) -> str:
-    return line.translate(_SIMPLIFIED)
+    # str.translate looks up every character; a page in traditional characters is rare.
+    return line.translate(_SIMPLIFIED) if _TRADITIONAL.search(line) else line
 
 
 def credits(line: str) -> list[tuple[str, str]]:

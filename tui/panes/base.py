@@ -229,7 +229,11 @@ class Pane(Vertical):
             self.call_after_refresh(self._post_shown, shown)
 
     def _post_shown(self, message: ResultsShown | FacetsShown) -> None:
-        message.shown = time.perf_counter()
+        # The table's own repaint is when the rows reached the screen; the refresh that runs this
+        # callback may come later, after other widgets' work.
+        painted = self.table.rendered_at
+        message.shown = painted if isinstance(message, ResultsShown) and painted >= message.started \
+            else time.perf_counter()
         self.post_message(message)
 
     def _show_status(self) -> None:

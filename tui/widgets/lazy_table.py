@@ -6,6 +6,7 @@ cache. Widths are measured in terminal cells, so Chinese text lines up.
 """
 from __future__ import annotations
 
+import time
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -83,6 +84,8 @@ class LazyTable(ScrollView, can_focus=True):
 
     class Selected(Highlighted):
         pass
+
+    rendered_at = 0.0  # time.perf_counter() of the last repaint
 
     def __init__(self, columns: Sequence[Column], fetch: Callable[[Sequence[int]], list[Row]], *,
                  name: str | None = None, id: str | None = None, classes: str | None = None,
@@ -210,6 +213,8 @@ class LazyTable(ScrollView, can_focus=True):
         return style
 
     def render_line(self, y: int) -> Strip:
+        if y == 0:
+            self.rendered_at = time.perf_counter()  # when the rows last went to the screen (for timings)
         width = self.scrollable_content_region.width
         layout = self._layout()
         if y == 0:

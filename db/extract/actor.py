@@ -1,0 +1,55 @@
+"""Who acted: the named actor of an event, never a date, a clause, a quote mark or a preposition.
+
+The events extractor reads the text before the verb; this turns that into a name:
+dates and 本报 go (本报2020年1月27日 休刊: no actor), a trailing 在… goes with what
+follows it (北京市委书记蔡奇在 → 蔡奇, the post being his role, not his name), and
+what is left must end like a body, a place or a company (部, 委, 局, 中心, 公司,
+银行, 大学, 园, 市 …), be a short name, or a list of such; otherwise it is a clause
+(我国高效推进知识产权强国战略纲要) and there is no named actor. When the text
+names none, a document's own name may (国务院关于…的批复 → 国务院).
+"""
+from __future__ import annotations
+
+import re
+
+_DATE = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?\d{1,2}日|(?:19|20)\d{2}年(?:\d{1,2}月)?|本报")
+_AT = re.compile(r"(?<=[\u4e00-\u9fff]{2})在.*$")
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+_QUOTES = re.compile(r"[“”\"‘’「」]")
+_POST_THEN_NAME = re.compile(
+    r"^.{2,20}?(?:总书记|书记|主任|副主任|部长|局长|市长|省长|区长|主席|总理|院长|校长|司长|厅长|董事长|总经理|"
+    r"总裁|负责人|巡视员|秘书长)([\u4e00-\u9fff]{2,3})$")
+_NAME_THEN_POST = re.compile(r"^([\u4e00-\u9fff]{2,3})(?:总书记|书记|主席|总理|同志|委员长)$")
+_BODY_END = re.compile(
+    r"(?:部|委|局|院|会|府|司|厅|办|办公室|中心|公司|集团|银行|分行|支行|大学|学院|小组|社|园|区|市|省|县|州|所|室|"
+    r"协会|联盟|基金|政府|企业|团队|平台|交易所|法院|党委|组织|机构|委员会|联合体|实验室|站|台|网|报|馆|队|处|科|组)$")
+_PARTS = re.compile(r"、|联合")
+_SHORT = 10  # a name without a body's ending: 百度, 小米, 蔡奇, 电子城高科旗下“创E+”
+_COUNTED = re.compile(r"等[\d一二三四五六七八九十两]+(?:个|家)?(?:部门|部委|单位|机构|家)$")  # …等9部门
+_ISSUER = re.compile(r"^([\u4e00-\u9fff]{2,16}?(?:部|委|局|院|办公厅|政府|委员会|中心|署|总局))(?:关于|印发)")
+
+
+def actor_name(actor: str | None, document: str | None = None) -> str | None:
+    """The actor as a name, or None when what the text gives is not one."""
+    name = _clean(actor) if actor else None
+    if name is None and document and (m := _ISSUER.match(document)):
+        return m.group(1)
+    return name
+
+
+def _clean(text: str) -> str | None:
+    s = _BRACKETED.sub("", text)
+    s = _QUOTES.sub("", s)
+    s = _DATE.sub("", s)
+    s = _AT.sub("", s).strip("，,、 ")
+    if m := _POST_THEN_NAME.match(s) or _NAME_THEN_POST.match(s):
+        return m.group(1)
+    if len(s) < 2:
+        return None
+    listed = _COUNTED.sub("", s)
+    if _BODY_END.search(listed):
+        return s
+    parts = [p for p in _PARTS.split(listed) if p]
+    if not parts or not all(_BODY_END.search(p) or len(p) <= _SHORT for p in parts):
+        return None  # a clause: 济南市私募投资企业注册难、管理难
+    return s
