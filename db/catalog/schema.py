@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from functools import cache
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TABLES = """
 CREATE TABLE meta (
@@ -70,7 +70,8 @@ CREATE TABLE metrics (
     sentence_start INTEGER NOT NULL,
     sentence_end INTEGER NOT NULL,
     start INTEGER NOT NULL,
-    end INTEGER NOT NULL
+    end INTEGER NOT NULL,
+    series_id INTEGER REFERENCES series(id)
 );
 CREATE TABLE events (
     id INTEGER PRIMARY KEY,
@@ -129,6 +130,16 @@ CREATE TABLE mentions (
     start INTEGER NOT NULL,
     end INTEGER NOT NULL
 );
+CREATE TABLE series (
+    id INTEGER PRIMARY KEY,
+    subject TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    n_points INTEGER NOT NULL,
+    first_period TEXT,
+    last_period TEXT
+);
 CREATE TABLE facets (
     pane TEXT NOT NULL,
     facet TEXT NOT NULL,
@@ -169,6 +180,7 @@ CREATE INDEX metrics_kind ON metrics(kind, value);
 CREATE INDEX metrics_year ON metrics(year);
 CREATE INDEX metrics_period ON metrics(period);
 CREATE INDEX metrics_subject ON metrics(subject);
+CREATE INDEX metrics_series ON metrics(series_id, period);
 CREATE INDEX events_article ON events(article_id);
 CREATE INDEX events_timeline ON events(timeline_id);
 CREATE INDEX events_date ON events(date);
@@ -209,6 +221,28 @@ SELECT m.id, m.entity_id, e.name, e.type, m.text, m.role, m.article_id,
        a.title AS article_title, a.published AS article_published, m.start, m.end
 FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id;
 
+CREATE VIEW target_progress AS
+SELECT p.target_id, p.series_id, s.subject, p.scope, p.unit, p.target_period, p.target_value,
+       p.target_qualifier, a.id AS actual_id, a.value AS actual_value, a.period AS actual_period,
+       CASE WHEN a.id IS NULL THEN 'no figure'
+            WHEN substr(a.period, 1, 4) < substr(p.target_period, 1, 4) THEN 'in progress'
+            WHEN CASE WHEN p.target_qualifier IN ('<', '<=', '<~') THEN a.value <= p.target_value
+                      WHEN p.target_qualifier = '~' THEN a.value >= 0.9 * p.target_value
+                      ELSE a.value >= p.target_value END THEN 'met'
+            ELSE 'missed' END AS status
+FROM (
+    SELECT t.id AS target_id, t.series_id, t.scope, t.unit, t.period AS target_period, t.value AS target_value,
+           t.qualifier AS target_qualifier,
+           (SELECT m.id FROM metrics m
+            WHERE m.series_id = t.series_id AND m.kind != 'target' AND m.period IS NOT NULL
+              AND t.period IS NOT NULL AND substr(m.period, 1, 4) <= substr(t.period, 1, 4)
+            ORDER BY m.period DESC, m.id DESC  -- the target year's figure first, else the latest before it
+            LIMIT 1) AS actual_id
+    FROM metrics t WHERE t.kind = 'target'
+) p
+LEFT JOIN series s ON s.id = p.series_id
+LEFT JOIN metrics a ON a.id = p.actual_id;
+
 CREATE VIEW policy_timeline AS
 SELECT * FROM timeline WHERE is_policy = 1 ORDER BY date, id;
 """
@@ -217,7 +251,7 @@ ALL = TABLES + FTS + INDEXES + VIEWS
 
 # Tables whose names a catalog must have to be opened by the app.
 REQUIRED_TABLES = (
-    "meta", "documents", "problems", "articles", "metrics", "events", "timeline",
+    "meta", "documents", "problems", "articles", "metrics", "series", "events", "timeline",
     "entities", "entity_aliases", "entity_roles", "mentions", "facets",
     "articles_fts", "metrics_fts", "events_fts", "entities_fts",
 )

@@ -25,6 +25,7 @@ from typing import NamedTuple
 from .. import segment
 from ..extract.article import ArticleResult
 from ..extract.events import timeline_key
+from ..extract.series import SeriesKey, series_key
 from ..records import EntityMention, Problem
 from . import schema
 
@@ -83,6 +84,7 @@ class CatalogWriter:
         self._entities = _Entities()
         self._timeline: dict[tuple, int] = {}
         self._timeline_rows: dict[int, list] = {}
+        self._series: dict[SeriesKey, list] = {}
         self.articles = self.metrics = self.events = self._mentions = 0
 
     @classmethod
@@ -135,7 +137,7 @@ class CatalogWriter:
                 metrics.append(
                     (self.metrics, article_id, m.text, m.value, m.value_max, m.unit, m.qualifier, m.period,
                      year_of(m.period) or year_of(a.published), m.subject, m.scope, m.kind, m.sentence_start,
-                     m.sentence_end, m.start, m.end),
+                     m.sentence_end, m.start, m.end, self._series_id(m)),
                 )
                 metrics_fts.append((self.metrics, *index))
             for e in ar.events:
@@ -151,6 +153,19 @@ class CatalogWriter:
         self.insert("metrics", metrics)
         self.insert("metrics_fts", metrics_fts)
         self.insert("events", events)
+
+    def _series_id(self, m) -> int | None:
+        key = series_key(m.subject, m.scope, m.unit, m.kind)
+        if key is None:
+            return None
+        row = self._series.get(key)
+        if row is None:
+            row = self._series[key] = [len(self._series) + 1, *key, 0, None, None]
+        row[5] += 1
+        if m.period:
+            row[6] = m.period if row[6] is None else min(row[6], m.period)
+            row[7] = m.period if row[7] is None else max(row[7], m.period)
+        return row[0]
 
     def _timeline_id(self, e) -> int:
         key = timeline_key(e)
@@ -192,6 +207,7 @@ class CatalogWriter:
         """The timeline and entities `add_file` gathered."""
         rows = self._timeline_rows
         self.add_timeline([rows[k] for k in sorted(rows)])
+        self.insert("series", sorted(self._series.values()))
         ents = self._entities
         merged = []
         for (name, etype), eid in sorted(ents.ids.items(), key=lambda kv: kv[1]):
