@@ -430,7 +430,7 @@ def _write_metrics(writer: CatalogWriter, rng, mat: Material, n: int,
             value = sm.value * factor
             yield ((mid, aid, text, value, sm.value * factor * 1.5 if sm.qualifier == "~" and rng.random() < 0.2
                     else None, sm.unit, sm.qualifier, period, year, sm.subject, scope, sm.kind, 0, max(line_end, len(text)),
-                    0, len(text), None),
+                    0, len(text), writer.series_id(sm.subject, scope, sm.unit, sm.kind, period)),
                    (mid, chars(sm.subject), chars(scope), chars(text)))
 
     batch: list[tuple] = []

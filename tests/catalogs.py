@@ -92,7 +92,7 @@ def make_catalog(path: Path, *, articles: int = 12, metrics: int = 60, events: i
             start = add(text)
             add("。")
             mrows.append((metric_id, aid, text, value, None, unit, None, period, int(period), subject, scope,
-                          kind, s0, pos, start, start + len(text), None))
+                          kind, s0, pos, start, start + len(text), writer.series_id(subject, scope, unit, kind, period)))
         for _ in range(per_article_events[aid - 1]):
             event_id += 1
             ey = 2015 + event_id % 9

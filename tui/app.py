@@ -17,15 +17,17 @@ from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane
 from zgc.db import catalog, query
 
-from .messages import ExportView, OpenArticle, OpenEntity
+from .messages import ExportView, OpenArticle, OpenEntity, OpenSeries
 from .panes.articles import ArticlesPane
 from .panes.base import Pane
 from .panes.entities import EntitiesPane
 from .panes.metrics import MetricsPane
+from .panes.targets import TargetsPane
 from .panes.timeline import TimelinePane
 
 PANES: dict[str, type[Pane]] = {
     "articles": ArticlesPane, "entities": EntitiesPane, "metrics": MetricsPane, "timeline": TimelinePane,
+    "targets": TargetsPane,
 }
 
 
@@ -68,6 +70,7 @@ class ZgcApp(App):
         Binding("2", "show_pane('entities')", "Entities", id="app.entities", tooltip="the Entities pane"),
         Binding("3", "show_pane('metrics')", "Metrics", id="app.metrics", tooltip="the Metrics pane"),
         Binding("4", "show_pane('timeline')", "Timeline", id="app.timeline", tooltip="the Timeline pane"),
+        Binding("5", "show_pane('targets')", "Targets", id="app.targets", tooltip="the Targets pane"),
         Binding("escape", "back", "Back", show=False, id="app.back",
                 tooltip="go back (reader → list, entity → reader, pane → previous pane)"),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="this help"),
@@ -162,6 +165,11 @@ class ZgcApp(App):
     def on_open_entity(self, message: OpenEntity) -> None:
         self.open_entity(message.entity_id)
 
+    def on_open_series(self, message: OpenSeries) -> None:
+        from .screens.series import SeriesScreen
+
+        self.push_screen(SeriesScreen(self.conn, message.series_id))
+
     def on_export_view(self, message: ExportView) -> None:
         self._export(message.query, message.path)
 
@@ -175,6 +183,7 @@ class ZgcApp(App):
         """Every binding of the app, its panes and screens, by where it works."""
         from .screens.entity import EntityScreen
         from .screens.reader import ArticleText, ReaderScreen
+        from .screens.series import SeriesScreen
         from .widgets.facet_list import FacetList
         from .widgets.filter_input import FilterInput
         from .widgets.lazy_table import LazyTable
@@ -183,10 +192,11 @@ class ZgcApp(App):
                           tooltip="command palette: any action, any article by title, any entity by name")
         return [
             ("Anywhere", [*self.BINDINGS, palette]),
-            ("Panes", [*Pane.BINDINGS, *TimelinePane.BINDINGS, *LazyTable.BINDINGS]),
+            ("Panes", [*Pane.BINDINGS, *MetricsPane.BINDINGS, *TimelinePane.BINDINGS, *LazyTable.BINDINGS]),
             ("Filter line and facets", [*FilterInput.BINDINGS, *FacetList.BINDINGS]),
             ("Reader", [*ReaderScreen.BINDINGS, *ArticleText.BINDINGS]),
             ("Entity", list(EntityScreen.BINDINGS)),
+            ("Series", list(SeriesScreen.BINDINGS)),
         ]
 
     # -------------------------------------------------------------- data

@@ -2,6 +2,7 @@
 
     OpenArticle   show an article in the reader, at a span or with words marked
     OpenEntity    show an entity's mentions and company
+    OpenSeries    show a series: its figures over time, with its target
     ExportView    write a query's rows to a file
     ResultsShown  a query's rows are on screen (posted after the screen has painted them)
     FacetsShown   a query's facet counts are on screen
@@ -24,6 +25,11 @@ class OpenArticle(Message):
 @dataclass
 class OpenEntity(Message):
     entity_id: int
+
+
+@dataclass
+class OpenSeries(Message):
+    series_id: int
 
 
 @dataclass

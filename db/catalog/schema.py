@@ -222,8 +222,10 @@ SELECT m.id, m.entity_id, e.name, e.type, m.text, m.role, m.article_id,
 FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id;
 
 CREATE VIEW target_progress AS
-SELECT p.target_id, p.series_id, s.subject, p.scope, p.unit, p.target_period, p.target_value,
+SELECT p.target_id AS id, p.target_id, p.series_id, coalesce(s.subject, p.subject) AS subject, p.scope, p.unit,
+       p.target_period, CAST(substr(p.target_period, 1, 4) AS INTEGER) AS target_year, p.target_value,
        p.target_qualifier, a.id AS actual_id, a.value AS actual_value, a.period AS actual_period,
+       CASE WHEN a.id IS NOT NULL AND p.target_value != 0 THEN a.value / p.target_value END AS ratio,
        CASE WHEN a.id IS NULL THEN 'no figure'
             WHEN substr(a.period, 1, 4) < substr(p.target_period, 1, 4) THEN 'in progress'
             WHEN CASE WHEN p.target_qualifier IN ('<', '<=', '<~') THEN a.value <= p.target_value
@@ -231,7 +233,8 @@ SELECT p.target_id, p.series_id, s.subject, p.scope, p.unit, p.target_period, p.
                       ELSE a.value >= p.target_value END THEN 'met'
             ELSE 'missed' END AS status
 FROM (
-    SELECT t.id AS target_id, t.series_id, t.scope, t.unit, t.period AS target_period, t.value AS target_value,
+    SELECT t.id AS target_id, t.series_id, t.subject, t.scope, t.unit, t.period AS target_period,
+           t.value AS target_value,
            t.qualifier AS target_qualifier,
            (SELECT m.id FROM metrics m
             WHERE m.series_id = t.series_id AND m.kind != 'target' AND m.period IS NOT NULL
@@ -261,7 +264,7 @@ REQUIRED_TABLES = (
 # stores the unfiltered counts (table `facets`), the query layer counts the filtered ones.
 PANE_TABLES: dict[str, tuple[str, str]] = {
     "articles": ("articles", "a"), "entities": ("entities", "e"), "metrics": ("metrics", "m"),
-    "timeline": ("timeline", "t"),
+    "timeline": ("timeline", "t"), "targets": ("target_progress", "g"),
 }
 FACETS: dict[str, dict[str, str]] = {
     "articles": {"kind": "a.kind", "year": "a.year", "publication": "a.publication"},
@@ -269,6 +272,7 @@ FACETS: dict[str, dict[str, str]] = {
     "metrics": {"unit": "m.unit", "kind": "m.kind", "year": "m.year"},
     "timeline": {"policy": "CASE t.is_policy WHEN 1 THEN 'policy' ELSE 'other' END", "year": "t.year",
                  "actor": "t.actor"},
+    "targets": {"status": "g.status", "scope": "g.scope", "year": "g.target_year"},
 }
 
 

@@ -137,7 +137,7 @@ class CatalogWriter:
                 metrics.append(
                     (self.metrics, article_id, m.text, m.value, m.value_max, m.unit, m.qualifier, m.period,
                      year_of(m.period) or year_of(a.published), m.subject, m.scope, m.kind, m.sentence_start,
-                     m.sentence_end, m.start, m.end, self._series_id(m)),
+                     m.sentence_end, m.start, m.end, self.series_id(m.subject, m.scope, m.unit, m.kind, m.period)),
                 )
                 metrics_fts.append((self.metrics, *index))
             for e in ar.events:
@@ -154,17 +154,19 @@ class CatalogWriter:
         self.insert("metrics_fts", metrics_fts)
         self.insert("events", events)
 
-    def _series_id(self, m) -> int | None:
-        key = series_key(m.subject, m.scope, m.unit, m.kind)
+    def series_id(self, subject: str | None, scope: str | None, unit: str, kind: str, period: str | None
+                  ) -> int | None:
+        """The id of the series a metric belongs to (counted in; the series rows are written by `finish`)."""
+        key = series_key(subject, scope, unit, kind)
         if key is None:
             return None
         row = self._series.get(key)
         if row is None:
             row = self._series[key] = [len(self._series) + 1, *key, 0, None, None]
         row[5] += 1
-        if m.period:
-            row[6] = m.period if row[6] is None else min(row[6], m.period)
-            row[7] = m.period if row[7] is None else max(row[7], m.period)
+        if period:
+            row[6] = period if row[6] is None else min(row[6], period)
+            row[7] = period if row[7] is None else max(row[7], period)
         return row[0]
 
     def _timeline_id(self, e) -> int:
@@ -229,10 +231,10 @@ class CatalogWriter:
     def finish(self, meta: dict[str, str], problems: Sequence[Problem] = (), *, vacuum: bool = True) -> None:
         """Write the corpus-wide tables, facets, meta and problems, then the indexes and views."""
         self._write_merged()
-        self.write_facets()
         self.insert("meta", sorted(meta.items()))
         self.insert("problems", [(p.path, p.reason, p.detail) for p in problems], ("path", "reason", "detail"))
         self.conn.executescript(schema.INDEXES + schema.VIEWS)
+        self.write_facets()  # after the indexes: the targets' facets read a view that looks figures up
         self.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
         self.conn.execute("ANALYZE")  # lets SQLite pick good plans for the app's filters
         self.conn.commit()

@@ -25,6 +25,8 @@ from .lookups import (
     metric,
     metric_series,
     search,
+    series,
+    series_points,
     snippet,
     timeline_event,
 )
@@ -38,5 +40,5 @@ __all__ = [
     "article", "article_marks", "article_terms", "build", "clean", "compile_query", "cooccurring", "count",
     "entity", "entity_mentions", "facets", "fetch_rows", "fields_help", "find_articles", "find_entities",
     "find_marks", "fts_phrase", "iter_ids", "iter_rows", "metric", "metric_series", "page", "parse", "search",
-    "snippet", "timeline_event",
+    "series", "series_points", "snippet", "timeline_event",
 ]

@@ -99,18 +99,34 @@ def metric(conn: sqlite3.Connection, metric_id: int) -> dict | None:
     return out
 
 
-def metric_series(conn: sqlite3.Connection, subject: str | None, unit: str, limit: int = 24) -> list[tuple[str, float]]:
-    """The subject's values over its periods (one per period: the last stated), oldest first."""
-    if not subject:
+def metric_series(conn: sqlite3.Connection, series_id: int | None, limit: int = 24) -> list[tuple[str, float]]:
+    """A series' reported values over their periods (one per period: the last stated), oldest first."""
+    if series_id is None:
         return []
-    # Bounded before sorting: a subject stated a hundred thousand times must not stall the detail view.
+    # Bounded before sorting: a series stated a hundred thousand times must not stall the detail view.
     rows = conn.execute(
-        "SELECT period, value FROM (SELECT period, value, id FROM metrics WHERE subject = ? AND unit = ?"
-        " AND period IS NOT NULL LIMIT 1000) ORDER BY period, id", (subject, unit)).fetchall()
-    series: dict[str, float] = {}
+        "SELECT period, value FROM (SELECT period, value, id FROM metrics WHERE series_id = ? AND kind != 'target'"
+        " AND period IS NOT NULL LIMIT 1000) ORDER BY period, id", (series_id,)).fetchall()
+    values: dict[str, float] = {}
     for period, value in rows:
-        series[period] = value
-    return list(series.items())[-limit:]
+        values[period] = value
+    return list(values.items())[-limit:]
+
+
+def series(conn: sqlite3.Connection, series_id: int) -> dict | None:
+    cur = conn.execute("SELECT * FROM series WHERE id = ?", (series_id,))
+    row = cur.fetchone()
+    return dict(zip([d[0] for d in cur.description], row, strict=False)) if row else None
+
+
+def series_points(conn: sqlite3.Connection, series_id: int, limit: int = 2000) -> list[dict]:
+    """A series' figures, oldest period first, each with its article (targets included, marked by kind)."""
+    keys = ("id", "period", "value", "value_max", "text", "kind", "qualifier", "article_id", "title", "published",
+            "start", "end")
+    return [dict(zip(keys, r, strict=True)) for r in conn.execute(
+        "SELECT m.id, m.period, m.value, m.value_max, m.text, m.kind, m.qualifier, m.article_id, a.title, a.published,"
+        " m.start, m.end FROM metrics m JOIN articles a ON a.id = m.article_id WHERE m.series_id = ?"
+        " ORDER BY m.period IS NULL, m.period, m.id LIMIT ?", (series_id, limit))]
 
 
 def timeline_event(conn: sqlite3.Connection, timeline_id: int) -> dict | None:

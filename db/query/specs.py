@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..catalog import schema
 
-PANES = ("articles", "entities", "metrics", "timeline")
+PANES = ("articles", "entities", "metrics", "timeline", "targets")
 
 
 @dataclass(frozen=True)
@@ -75,9 +75,9 @@ SPECS: dict[str, PaneSpec] = {
     "metrics": PaneSpec(
         table="metrics", alias="m", fts="metrics_fts",
         select="m.id, m.subject, m.text, m.value, m.value_max, m.unit, m.qualifier, m.period, m.kind, m.scope,"
-               " a.published, m.article_id, m.year",
+               " a.published, m.article_id, m.year, m.series_id",
         row=("id", "subject", "text", "value", "value_max", "unit", "qualifier", "period", "kind", "scope",
-             "published", "article_id", "year"),
+             "published", "article_id", "year", "series_id"),
         join=_ART_JOIN.format(alias="m"),
         sorts={"source": "m.id {dir}", "value": "m.value {dir}, m.id",
                "period": "m.period IS NULL, m.period {dir}, m.id",
@@ -93,6 +93,8 @@ SPECS: dict[str, PaneSpec] = {
             "subject": FieldSpec("fts", "subject", "characters of the subject: subject:专利"),
             "scope": FieldSpec("fts", "scope", "characters of the scope: scope:海淀"),
             "date": FieldSpec("date", "a.published", "date of the article: date:2020..2021", join=True),
+            "series": FieldSpec("int", "m.series_id", "the figures of one series: series:17"),
+            "article": FieldSpec("int", "m.article_id", "the figures of one article: article:12"),
         },
         facets=schema.FACETS["metrics"],
     ),
@@ -114,6 +116,27 @@ SPECS: dict[str, PaneSpec] = {
             "sources": FieldSpec("int", "t.n_sources", "number of sentences reporting it: sources>1"),
         },
         facets=schema.FACETS["timeline"],
+    ),
+    "targets": PaneSpec(
+        table="target_progress", alias="g", fts="metrics_fts",
+        select="g.id, g.subject, g.scope, g.target_value, g.target_qualifier, g.unit, g.target_period,"
+               " g.actual_value, g.actual_period, g.status, g.ratio, g.series_id, g.target_year",
+        row=("id", "subject", "scope", "target_value", "target_qualifier", "unit", "target_period",
+             "actual_value", "actual_period", "status", "ratio", "series_id", "target_year"),
+        join="",
+        sorts={"source": "g.id {dir}", "year": "g.target_year IS NULL, g.target_year {dir}, g.id",
+               "status": "g.status {dir}, g.id", "ratio": "g.ratio IS NULL, g.ratio {dir}, g.id",
+               "subject": "g.subject {dir}, g.id", "scope": "g.scope IS NULL, g.scope {dir}, g.id"},
+        default_sort="status",  # the targets with a figure first: in progress, met, missed, no figure
+        fields={
+            "status": FieldSpec("text", "g.status", "met, missed, in progress, no figure: status:missed"),
+            "year": FieldSpec("int", "g.target_year", "the target's year: year:2022, year:2025..2030"),
+            "unit": FieldSpec("text", "g.unit", "unit, exactly: unit:元"),
+            "subject": FieldSpec("fts", "subject", "characters of the subject: subject:收入"),
+            "scope": FieldSpec("fts", "scope", "characters of the scope: scope:中关村"),
+            "ratio": FieldSpec("num", "g.ratio", "actual / target: ratio<1, ratio>=0.9"),
+        },
+        facets=schema.FACETS["targets"],
     ),
 }
 

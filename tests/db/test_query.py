@@ -303,7 +303,7 @@ def test_details(conn):
     assert mentions and all(ent["name"] in m["sentence"] for m in mentions)
     assert query.cooccurring(conn, 1)
     m = query.metric(conn, 1)
-    assert len(query.metric_series(conn, m["subject"], m["unit"])) >= 2
+    assert len(query.metric_series(conn, m["series_id"])) >= 2
     ev = query.timeline_event(conn, 1)
     assert ev["sources"] and ev["sources"][0]["sentence"]
 

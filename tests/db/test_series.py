@@ -51,7 +51,7 @@ def test_a_zone_s_revenue_is_one_series_over_the_years(conn):
         "SELECT s.subject, s.scope, s.n_points, s.first_period, s.last_period FROM series s"
         " WHERE s.unit = '元' AND s.kind = 'level' AND s.subject LIKE '%总收入' AND s.scope = '云州高新区'").fetchall()
     assert len(rows) == 1
-    subject, scope, n, first, last = rows[0]
+    subject, _scope, n, first, last = rows[0]
     assert (subject, n, first, last) == ("企业总收入", 6, "2016", "2025")
     periods = [r[0] for r in conn.execute(
         "SELECT m.period FROM metrics m JOIN series s ON s.id = m.series_id WHERE s.subject = '企业总收入'"

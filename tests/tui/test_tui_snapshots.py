@@ -86,3 +86,15 @@ def test_bad_filter(snap_compare, seed_db):
 
 def test_help(snap_compare, seed_db):
     assert snap_compare(SnapApp(seed_db), terminal_size=(100, 30), run_before=typing("", "question_mark"))
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+def test_targets_pane(snap_compare, seed_db, size):
+    assert snap_compare(SnapApp(seed_db, pane="targets"), terminal_size=size, run_before=typing(""))
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+def test_series_screen(snap_compare, seed_db, size):
+    # The plan's listed-companies target: its series holds the 2019 figure and the 2022 target.
+    assert snap_compare(SnapApp(seed_db, pane="targets"), terminal_size=size,
+                        run_before=typing("上市公司", "enter"))

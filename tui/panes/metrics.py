@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import sqlite3
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Static
 from zgc.db import query
 
-from ..messages import OpenArticle
+from ..messages import OpenArticle, OpenSeries
 from ..widgets.lazy_table import Column, Row
 from .base import Pane
 from .format import cell, compact_period, fmt_number
@@ -35,6 +37,8 @@ def chart(series: list[tuple[str, float]], unit: str, width: int = 10) -> Text:
 class MetricsPane(Pane):
     PANE = "metrics"
     TITLE = "Metrics"
+    BINDINGS: ClassVar = [Binding("v", "series", "Series", id="metrics.series",
+                                  tooltip="Metrics: the highlighted figure's series, its chart and its other figures")]
     SORTS = ("source", "-value", "value", "period", "-period", "date", "-date")
     PLACEHOLDER = "/ subject words · unit:元 kind:target year:2019..2022 value>1e9 sort:-value · ? help"
 
@@ -69,7 +73,7 @@ class MetricsPane(Pane):
             f"{fmt_number(m['value'])} {m['unit']}", m["kind"], m["period"] and f"period {m['period']}",
             m["scope"] and f"scope {m['scope']}", m["qualifier"] and f"qualifier {m['qualifier']}") if x)
         detail = Text.assemble((m["subject"] or "(no subject)", "bold"), "  ", (facts, "dim"), "\n", text)
-        series = query.metric_series(conn, m["subject"], m["unit"], 6)
+        series = query.metric_series(conn, m["series_id"], 6)
         return detail, chart(series, m["unit"]) if len(series) >= 2 else None
 
     def show_detail(self, data: tuple[Text, Text | None] | None) -> None:
@@ -78,6 +82,13 @@ class MetricsPane(Pane):
         chart_view = self.query_one(".chart", Static)
         chart_view.update(series or "", layout=False)
         chart_view.display = series is not None
+
+    def action_series(self) -> None:
+        row = self.table.current_row
+        if row is None or row.series_id is None:
+            self.notify("this figure belongs to no series (it names no subject)", severity="warning", timeout=3)
+            return
+        self.post_message(OpenSeries(row.series_id))
 
     def open_row(self, row: Row) -> None:
         m = query.metric(self.conn, row.id)
