@@ -107,7 +107,7 @@ def validate(path: Path) -> dict[str, str]:
                 meta)
         # Touch the last page of every table the app reads, so a truncated file fails here and not
         # mid-session (a full integrity check would read the whole file: seconds at a million rows).
-        for table in ("articles", "metrics", "events", "timeline", "entities", "mentions", "facets"):
+        for table in ("articles", "metrics", "targets", "events", "timeline", "entities", "mentions", "facets"):
             conn.execute(f"SELECT * FROM {table} ORDER BY rowid DESC LIMIT 1").fetchall()
         for fts in ("articles_fts", "metrics_fts", "events_fts", "entities_fts"):
             conn.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH 'zgczgc' LIMIT 1").fetchall()

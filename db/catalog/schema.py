@@ -140,6 +140,23 @@ CREATE TABLE series (
     first_period TEXT,
     last_period TEXT
 );
+CREATE TABLE targets (
+    id INTEGER PRIMARY KEY,
+    target_id INTEGER NOT NULL REFERENCES metrics(id),
+    series_id INTEGER REFERENCES series(id),
+    subject TEXT,
+    scope TEXT,
+    unit TEXT NOT NULL,
+    target_period TEXT,
+    target_year INTEGER,
+    target_value REAL NOT NULL,
+    target_qualifier TEXT,
+    actual_id INTEGER REFERENCES metrics(id),
+    actual_value REAL,
+    actual_period TEXT,
+    ratio REAL,
+    status TEXT NOT NULL
+);
 CREATE TABLE facets (
     pane TEXT NOT NULL,
     facet TEXT NOT NULL,
@@ -181,6 +198,9 @@ CREATE INDEX metrics_year ON metrics(year);
 CREATE INDEX metrics_period ON metrics(period);
 CREATE INDEX metrics_subject ON metrics(subject);
 CREATE INDEX metrics_series ON metrics(series_id, period);
+CREATE INDEX targets_status ON targets(status, id);
+CREATE INDEX targets_year ON targets(target_year);
+CREATE INDEX targets_scope ON targets(scope);
 CREATE INDEX events_article ON events(article_id);
 CREATE INDEX events_timeline ON events(timeline_id);
 CREATE INDEX events_date ON events(date);
@@ -254,7 +274,7 @@ ALL = TABLES + FTS + INDEXES + VIEWS
 
 # Tables whose names a catalog must have to be opened by the app.
 REQUIRED_TABLES = (
-    "meta", "documents", "problems", "articles", "metrics", "series", "events", "timeline",
+    "meta", "documents", "problems", "articles", "metrics", "series", "targets", "events", "timeline",
     "entities", "entity_aliases", "entity_roles", "mentions", "facets",
     "articles_fts", "metrics_fts", "events_fts", "entities_fts",
 )
@@ -264,7 +284,7 @@ REQUIRED_TABLES = (
 # stores the unfiltered counts (table `facets`), the query layer counts the filtered ones.
 PANE_TABLES: dict[str, tuple[str, str]] = {
     "articles": ("articles", "a"), "entities": ("entities", "e"), "metrics": ("metrics", "m"),
-    "timeline": ("timeline", "t"), "targets": ("target_progress", "g"),
+    "timeline": ("timeline", "t"), "targets": ("targets", "g"),
 }
 FACETS: dict[str, dict[str, str]] = {
     "articles": {"kind": "a.kind", "year": "a.year", "publication": "a.publication"},

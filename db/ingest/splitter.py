@@ -15,15 +15,13 @@ from dataclasses import dataclass, replace
 
 from ..records import Article
 from . import webtext
+from .bylines import _bare_names, _byline_names, _clean_names, _is_person_name
+from .notice import _GOV_ONLY, _meta_date, _meta_fields
 from .page import (
-    _BARE_NAMES,
     _BREADCRUMB,
-    _BYLINE,
     _CONTINUED_FROM,
     _CONTINUED_TO,
     _CREDIT,
-    _DATE_CN,
-    _DATE_ISO,
     _FOOTER,
     _GOV_META,
     _HEADING_MAX,
@@ -107,35 +105,6 @@ def _credited(articles: list[Article], credits: list[tuple[int, str, str]]) -> l
     return [replace(a, credits=tuple(dict.fromkeys(given[i]))) if i in given else a for i, a in enumerate(articles)]
 
 
-_GOV_LABEL = re.compile(r"[【\[]?\s*(发布日期|发文日期|颁布时间|颁布日期|实施时间|成文日期|发文字号|文号|颁布部门|"
-                        r"发文机关|法规类别|信息来源|索引号|主题分类|来源|标题)\s*[】\]]?\s*[:：]\s*")
-# Labels only a government notice's metadata has: on such a page every metadata line is the notice's.
-_GOV_ONLY = re.compile(r"(颁布时间|颁布日期|实施时间|成文日期|发文字号|文号|颁布部门|发文机关|法规类别|索引号|主题分类)"
-                       r"\s*[】\]]?\s*[:：]")
-
-
-def _gov_fields(paras: list[Para], meta_idx: list[int]) -> list[tuple[str, str]]:
-    """(label, value) of every field of a notice's metadata lines; a line may hold several."""
-    out = []
-    for i in meta_idx:
-        for line in paras[i].text.split("\n"):
-            found = list(_GOV_LABEL.finditer(line))
-            for n, m in enumerate(found):
-                end = found[n + 1].start() if n + 1 < len(found) else len(line)
-                out.append((m.group(1), line[m.end():end].strip(" \u3000")))
-    return out
-
-
-def _meta_fields(paras: list[Para], meta_idx: list[int]) -> dict[str, str]:
-    """The metadata lines of a notice, and the 文号 and 颁布部门 they give."""
-    out: dict[str, str] = {}
-    for label, value in _gov_fields(paras, meta_idx):
-        if value and label in ("文号", "发文字号", "颁布部门", "发文机关"):
-            out.setdefault("doc_number" if label in ("文号", "发文字号") else "issuer", value)
-    out["meta"] = "\n".join(paras[i].text for i in meta_idx)
-    return out
-
-
 MAX_BODY = 200_000  # characters; a longer "article" is a dump, cut so each part stays cheap to process
 
 
@@ -158,17 +127,6 @@ def _bounded(article: Article) -> list[Article]:
     return parts
 
 
-def _meta_date(paras: list[Para], meta_idx: list[int]) -> str | None:
-    """The notice's date: the day it was published, else any day its metadata gives."""
-    fields = _gov_fields(paras, meta_idx)
-    for value in [v for label, v in fields if label in ("发布日期", "发文日期")] + [v for _, v in fields]:
-        for rx in (_DATE_ISO, _DATE_CN):
-            m = rx.search(value)
-            if m and (iso := _iso(*m.groups())):
-                return iso
-    return None
-
-
 def _government_unit(paras: list[Para], meta_idx: list[int]) -> _Unit:
     first, last = meta_idx[0], meta_idx[-1]
     header = []
@@ -189,45 +147,6 @@ def _government_unit(paras: list[Para], meta_idx: list[int]) -> _Unit:
     title = header[-1].text if header else ""
     kind = "policy" if _POLICY_TITLE.search(title) else "notice"
     return _Unit(kind, header[-1:], body, [])
-
-
-_SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦"
-    "付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦"
-    "俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦"
-    "褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁"
-    "胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
-)
-_COMPOUND_SURNAMES = (
-    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙",
-    "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "西门",
-)
-
-
-def _is_person_name(name: str) -> bool:
-    if name.startswith(_COMPOUND_SURNAMES):
-        return 3 <= len(name) <= 4
-    return name[:1] in _SURNAMES and 2 <= len(name) <= 3
-
-
-def _clean_names(raw: str) -> list[str]:
-    names = [re.sub(r"(报道|采写|摄)$", "", n) for n in re.split(r"[ \u3000、,，]+|\s*(?:通讯员|实习生|记者)\s*", raw)]
-    return [n for n in names if n]
-
-
-def _byline_names(text: str) -> list[str] | None:
-    if len(text) > 40:
-        return None
-    m = _BYLINE.match(text)
-    return _clean_names(m.group("names")) if m else None
-
-
-def _bare_names(text: str) -> list[str] | None:
-    """A line of one to four person names (明慧; 吴雨 刘开雄), else None."""
-    if len(text) > 20 or not _BARE_NAMES.match(text):
-        return None
-    names = [n for n in re.split(r"[ \u3000、,，]+", text) if n]
-    return names if all(_is_person_name(n) for n in names) else None
 
 
 def _label_kind(text: str) -> str | None:
