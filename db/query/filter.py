@@ -31,6 +31,7 @@ class Term:
     field: str
     op: str  # = (one of values) | range | > >= < <= !=
     values: tuple = ()  # for =: alternatives; for range: (lo, hi) with None for open ends
+    unit: str | None = None  # a number written with its unit (value>100亿元): compared within that unit
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,9 @@ def _parse_term(name: str, f: FieldSpec, op: str, value: str, pos: int) -> Term:
             return Term(name, "all", ())
         raise FilterError(f"{name}: takes yes, no or all, not {value!r}", pos)
     conv = {"int": _int, "num": _num, "date": _date}[f.kind]
+    unit = None
+    if f.kind == "num":
+        value, unit = _unit_of(value)
     if ".." in value:
         if op != ":" and op != "=":
             raise FilterError(f"a range takes {name}:LOW..HIGH, not {op}", pos)
@@ -138,11 +142,29 @@ def _parse_term(name: str, f: FieldSpec, op: str, value: str, pos: int) -> Term:
             raise FilterError(f"{name}:.. needs at least one end", pos)
         if lo is not None and hi is not None and f.kind != "date" and lo > hi:
             raise FilterError(f"{name}: range {lo_s}..{hi_s} is empty (low end above high end)", pos)
-        return Term(name, "range", (lo, hi))
+        return Term(name, "range", (lo, hi), unit)
     if f.kind == "date" and op in (":", "="):
         return Term(name, "range", (conv(name, value, pos, False), conv(name, value, pos, True)))
     v = conv(name, value, pos, op in ("<=", ">"))
-    return Term(name, "=" if op == ":" else op, (v,))
+    return Term(name, "=" if op == ":" else op, (v,), unit)
+
+
+_WITH_UNIT = re.compile(r"^(.*?\d(?:\.\d+)?(?:万亿|亿|万|千|百|[kmb])?)([^\d.,\s][^\d]*)$", re.I)
+
+
+def _unit_of(value: str) -> tuple[str, str | None]:
+    """value>100亿元: the number and the unit written after it (元 in 100亿元, % in 5%); a range's ends share it."""
+    ends = value.split("..")
+    units = set()
+    out = []
+    for end in ends:
+        m = _WITH_UNIT.match(end.strip()) if end else None
+        if m and not _NUMBER.match(end.strip().replace(",", "")):
+            out.append(m.group(1))
+            units.add(m.group(2).strip())
+        else:
+            out.append(end)
+    return "..".join(out), (units.pop() if len(units) == 1 else None)
 
 
 def _int(name: str, s: str, pos: int, _hi: bool) -> int:
@@ -155,7 +177,7 @@ def _int(name: str, s: str, pos: int, _hi: bool) -> int:
 def _num(name: str, s: str, pos: int, _hi: bool) -> float:
     m = _NUMBER.match(s.strip().replace(",", ""))
     if not m:
-        raise FilterError(f"{name}: expects a number such as 1e9, 2.5亿 or 300万, not {s!r}", pos)
+        raise FilterError(f"{name}: expects a number such as 1e9, 2.5亿, 300万 or 100亿元, not {s!r}", pos)
     v = float(m.group(1)) * _MULT.get((m.group(2) or "").lower() if m.group(2) and m.group(2).isascii()
                                       else (m.group(2) or ""), 1.0)
     if not math.isfinite(v):

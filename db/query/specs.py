@@ -87,7 +87,8 @@ SPECS: dict[str, PaneSpec] = {
             "unit": FieldSpec("text", "m.unit", "unit, exactly: unit:元, unit:%,件"),
             "kind": FieldSpec("text", "m.kind", "amount count rate share target other"),
             "year": FieldSpec("int", "m.year", "year of the period: year:2019..2022"),
-            "value": FieldSpec("num", "m.value", "normalised value: value>1e9, value>=5亿, value:100..200"),
+            "value": FieldSpec("num", "m.value", "normalised value: value>1e9, value>=5亿, value:100..200;"
+                               " with a unit, within that unit: value>100亿元, value:1万..5万家"),
             "period": FieldSpec("date", "m.period", "period: period:2019, period:2019-01..2019-06"),
             "qualifier": FieldSpec("text", "m.qualifier", "qualifier: ~ > < + (about, over, under, more than)"),
             "subject": FieldSpec("fts", "subject", "characters of the subject: subject:专利"),

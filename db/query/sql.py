@@ -148,6 +148,9 @@ def compile_query(conn: sqlite3.Connection, flt: Filter, sort: str | None = None
         col = f.column
         if t.op == "all":
             continue
+        if t.unit:
+            conds.append(f"{spec.alias}.unit = ?")
+            params.append(t.unit)
         if t.op == "range":
             lo, hi = t.values
             if lo is not None:
