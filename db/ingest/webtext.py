@@ -38,7 +38,7 @@ _RELATIVE = re.compile(r"(?:今天|昨天|前天|刚刚|\d{1,2}\s*(?:分钟|小�
 # Labels of metadata fields, by the fact they give; None: a fact the catalog does not keep.
 _LABELS = {
     "date": ("发布时间", "发布日期", "发表时间", "发表日期", "更新时间", "时间", "日期"),
-    "source": ("信息来源", "文章来源", "稿件来源", "稿源", "来源", "出处"),
+    "source": ("信息来源", "文章来源", "稿件来源", "稿源", "来源", "出处", "发布机构", "发布单位"),
     "authors": ("作者", "撰稿", "撰文", "记者"),
     None: ("责任编辑", "责编", "编辑", "校对", "审核", "浏览次数", "阅读次数", "点击数", "点击量", "点击", "阅读",
            "访问量", "出品", "监制", "策划", "制作"),
@@ -54,7 +54,7 @@ _UNKNOWN = {"未知", "本站", "本网", "网络", "互联网", "原创", "佚�
 _LINKS = re.compile(
     r"[【\[(（]?\s*(?:打印(?:本页|此页|此文|本文|文章)?|关闭(?:窗口|本页|此页)?|返回顶部|返回列表|返回目录|返回首页|返回|"
     r"上一篇|下一篇|上一版|下一版|上一期|下一期|上一条|下一条|收藏本页|加入收藏|收藏|分享|纠错|"
-    r"(?:字体|字号)\s*[:：]?\s*[大中小]\s*[大中小]\s*[大中小])\s*[】\])）]?")
+    r"(?:字体|字号)\s*[:：]?\s*[\[【]?\s*(?:[大中小]\s*){0,3}[\]】]?)\s*[】\])）]?")
 _CHROME_START = re.compile(
     r"^(?:您当前所在位置|您现在的位置|当前位置|您的位置|所在位置|正在阅读|上一篇|下一篇|上一条|下一条|分享到|"
     r"[【\[(（]?\s*(?:责任编辑|责编|编辑|校对|审核|组版|值班编辑)\s*[:：|｜]|特别声明\s*[:：]|免责声明|"
@@ -269,6 +269,12 @@ def clean(text: str, paras: list[Para], keep: Callable[[str], object] | None = N
         elif (i < first_body or i > last_body) and (f := metadata(line, i < first_body)) is not None:
             (above if i < first_body else below).append(f)
             dropped.add(i)
+    # Above a headline that a metadata line follows, short lines are the site's channel names
+    # (政府信息公开, 通知公告), not a headline of their own.
+    first_meta = next((i for i, (_, _, line) in enumerate(lines) if i < first_body and metadata(line)), None)
+    if first_meta is not None and first_meta >= 2:
+        dropped.update(i for i in range(first_meta - 1) if len(lines[i][2]) <= 12
+                       and not re.search(r"[，。,.！？]", lines[i][2]))
     out: list[Para] = []
     for p in paras:
         mine = [(i, start, line) for i, (q, start, line) in enumerate(lines) if q is p]

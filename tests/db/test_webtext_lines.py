@@ -101,3 +101,13 @@ def test_no_line_of_a_seed_story_is_taken_for_chrome():
         for article in split_page(path.read_text(encoding="utf-8")):
             for line in article.body.split("\n"):
                 assert not is_chrome(line), (path.name, line)
+
+
+def test_a_channel_name_above_the_headline_is_not_the_title():
+    from zgc.db.ingest.splitter import split_page
+
+    page = ("政府信息公开\n\n云州新增国家高新技术企业20家\n\n发布机构: 市科技局 发布时间: 2021-01-14 字体: [ ]\n\n"
+            "经审定备案，2020年云州市认定通过国家高新技术企业20家。\n\n全市高新技术产业呈现快速增长态势。\n")
+    (a,) = split_page(page)
+    assert (a.title, a.published, a.publication) == ("云州新增国家高新技术企业20家", "2021-01-14", "市科技局")
+    assert "字体" not in a.body and "发布机构" not in a.body
