@@ -489,3 +489,18 @@ def test_every_binding_has_an_id_and_is_in_help(seed_db):
     assert all(b.tooltip or b.description for b in bindings)
     ids = {b.id for b in bindings}
     assert {"app.quit", "pane.filter", "pane.export", "reader.next", "entity.switch", "timeline.policy"} <= ids
+
+
+@sync
+async def test_a_burst_of_keys_after_slash_never_quits(seed_db):
+    """/q typed in one burst (a paste, a slow link): q must not reach the app's quit key."""
+    from textual import events
+
+    app = ZgcApp(seed_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        for key, character in (("slash", "/"), ("q", "q")):
+            app.post_message(events.Key(key, character))
+        await until(pilot, lambda: isinstance(app.focused, type(app.pane().filter_input)), "the filter's focus")
+        await pilot.pause(0.2)
+        assert app.is_running

@@ -404,7 +404,9 @@ class Pane(Vertical):
     # -------------------------------------------------------------- actions
 
     def action_focus_filter(self) -> None:
-        self.filter_input.focus()
+        # At once, not after the queued events (as focus() would): keys typed right after / in one burst
+        # (a paste, a fast typist, a slow link) must reach the filter, never the table's or app's keys (q).
+        self.app.set_focus(self.filter_input)
 
     def action_focus_facets(self) -> None:
         self.query_one(FacetList).focus()
