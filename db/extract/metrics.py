@@ -21,7 +21,7 @@ from ..records import ArticleText, DateSpan, Metric
 from ..text import halfwidth, unbroken
 from .dates import DateMention, find_dates, published_base
 from .numbers import QuantityMatch, cn_number, find_quantities
-from .owners import Owners
+from .owners import SCOPE_NORM, Owners
 from .subject import subject as subject_of
 
 __all__ = ["extract_metrics"]
@@ -72,7 +72,6 @@ _SCOPE = re.compile(
 _SCOPE_WHOLE = frozenset({"全国", "我国", "中国", "全省", "全市", "全区"})
 _NAME_BACK = re.compile(r"[\u4e00-\u9fff]{1,8}$")
 _SCOPE_LEAD = re.compile(r"^.*?(?:其中|共有|现有|目前|全年|已有|已|在|对|向|由|是|共|有|从|的|和|与|及|为|了|将)")
-_SCOPE_NORM = {"我国": "全国", "中国": "全国"}
 _SHARE_QUALIFIER = {"超过": ">", "超": ">", "近": "<~", "接近": "<~", "将近": "<~", "约": "~", "不足": "<",
                     "不到": "<", "逾": ">~"}
 _SUBJECT_TRIM = re.compile(r"^(?:其中|此外|同时|另外|截至|截止|目前|当前|全年|今年|去年|初步核算|据统计|数据显示|"
@@ -436,7 +435,7 @@ def _scope_in(text: str) -> str | None:
         return None
     word = found.group()
     if word in _SCOPE_WHOLE:
-        return _SCOPE_NORM.get(word, word)
+        return SCOPE_NORM.get(word, word)
     back = _NAME_BACK.search(text, max(0, found.start() - 8), found.start())
     name = (back.group() if back else "") + word
     name = _SCOPE_LEAD.sub("", name)

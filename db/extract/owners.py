@@ -7,7 +7,8 @@ from functools import cache
 
 from .lexicon import lexicon
 
-_SCOPE_NORM = {"我国": "全国", "中国": "全国"}
+SCOPE_NORM = {"我国": "全国", "中国": "全国"}  # the whole country, however it is written
+
 _OWNER_TYPES = frozenset({"place", "park", "gov", "company", "org", "university"})
 _ZONES = frozenset({"place", "park"})
 _WHOLE = re.compile(r"(?<![占超于过比])(?:全国|我国|全省|全市|全区)")
@@ -33,7 +34,7 @@ class Owners:
         spans = [(m.start, m.end, m.name, m.type) for m in mentions
                  if m.type in _OWNER_TYPES and m.end > m.start and free(m.start)]
         taken = [(s, e) for s, e, _, _ in spans]
-        spans += [(m.start(), m.end(), _SCOPE_NORM.get(m.group(), m.group()), "place") for m in _WHOLE.finditer(src)
+        spans += [(m.start(), m.end(), SCOPE_NORM.get(m.group(), m.group()), "place") for m in _WHOLE.finditer(src)
                   if free(m.start()) and not any(s <= m.start() < e for s, e in taken)
                   and not _NAME_AHEAD.match(src, m.end())]
         self.spans = sorted(spans)

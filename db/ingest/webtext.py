@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .page import Para
+from .page import Para, _iso
 
 # Traditional forms of the characters the chrome and metadata words use.
 _SIMPLIFIED = str.maketrans("頁關閉體發佈時間來聞網導號編輯責點擊覽數轉載當線舊標題於擊設錄詢應閱讀",
@@ -213,13 +213,6 @@ def _date_of(m: re.Match[str]) -> str | None:
     return _iso(m.group("cy"), m.group("cm"), m.group("cd"))
 
 
-def _iso(y: str, m: str, d: str) -> str | None:
-    yi, mi, di = int(y), int(m), int(d)
-    if 1900 <= yi <= 2100 and 1 <= mi <= 12 and 1 <= di <= 31:
-        return f"{yi:04d}-{mi:02d}-{di:02d}"
-    return None
-
-
 @dataclass
 class WebPage:
     """A page's paragraphs without the site's chrome and metadata lines, and what those lines said."""
@@ -235,10 +228,19 @@ class WebPage:
 def clean(text: str, paras: list[Para], keep: Callable[[str], object] | None = None) -> WebPage:
     """Drop chrome and metadata lines (a paragraph that held some is cut into its other lines);
     lines `keep` accepts stay whatever they are (a notice's metadata, read by the splitter)."""
-    lines = [(p, start, line) for p in paras for start, line in _lines(text, p)]
+    groups = [(p, _lines(text, p)) for p in paras]
+    lines = [(p, start, line) for p, own in groups for start, line in own]
+    chrome = [is_chrome(line) for _, _, line in lines]
+    above_facts: dict[int, Facts | None] = {}
+
+    def meta_above(i: int) -> Facts | None:  # each line read as a metadata line once
+        if i not in above_facts:
+            above_facts[i] = metadata(lines[i][2])
+        return above_facts[i]
+
     body_like = [i for i, (_, _, line) in enumerate(lines)
                  if (len(line) > 64 or re.search(r"[。！？]['\"”’」』）)]*$", line))
-                 and not is_chrome(line) and metadata(line) is None]
+                 and not chrome[i] and meta_above(i) is None]
     first_body = body_like[0] if body_like else len(lines)
     last_body = body_like[-1] if body_like else -1
     above: list[Facts] = []
@@ -257,7 +259,7 @@ def clean(text: str, paras: list[Para], keep: Callable[[str], object] | None = N
         if is_list_head(line):
             skipping_list_of = p
             dropped.add(i)
-        elif is_chrome(line):
+        elif chrome[i]:
             dropped.add(i)
             page_credits += [(start, name, post) for name, post in credits(line)]
         elif (c := citation(line)) is not None:
@@ -266,28 +268,33 @@ def clean(text: str, paras: list[Para], keep: Callable[[str], object] | None = N
         elif i < first_body and (n := doc_number(line)) is not None:
             number = number or n
             dropped.add(i)
-        elif (i < first_body or i > last_body) and (f := metadata(line, i < first_body)) is not None:
-            (above if i < first_body else below).append(f)
+        elif i < first_body and (f := meta_above(i)) is not None:
+            above.append(f)
+            dropped.add(i)
+        elif i > last_body and (f := metadata(line, above=False)) is not None:
+            below.append(f)
             dropped.add(i)
     # Above a headline that a metadata line follows, short lines are the site's channel names
     # (政府信息公开, 通知公告), not a headline of their own.
-    first_meta = next((i for i, (_, _, line) in enumerate(lines) if i < first_body and metadata(line)), None)
+    first_meta = next((i for i in range(first_body) if meta_above(i)), None)
     if first_meta is not None and first_meta >= 2:
         dropped.update(i for i in range(first_meta - 1) if len(lines[i][2]) <= 12
                        and not re.search(r"[，。,.！？]", lines[i][2]))
     out: list[Para] = []
-    for p in paras:
-        mine = [(i, start, line) for i, (q, start, line) in enumerate(lines) if q is p]
-        if not any(i in dropped for i, _, _ in mine) and not (mine and mine[-1][0] == last_body):
+    i = 0
+    for p, own in groups:
+        mine = range(i, i + len(own))
+        i += len(own)
+        if not any(j in dropped for j in mine) and last_body not in mine:
             out.append(p)
             continue
-        for i, start, line in mine:
-            if i in dropped:
+        for j, (start, line) in zip(mine, own, strict=True):
+            if j in dropped:
                 continue
-            if i == last_body:
+            if j == last_body:
                 line = strip_end_mark(line)
             if line:
-                out.append(Para(start, start + len(line), line, p.level if len(mine) == 1 else 0))
+                out.append(Para(start, start + len(line), line, p.level if len(own) == 1 else 0))
     return WebPage(out, _merged(above), _merged(below), cite, number, page_credits)
 
 
