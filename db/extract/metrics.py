@@ -62,8 +62,6 @@ _RATE_AFTER = re.compile(r"^(?:的)?(?:增速|增幅|增长|涨幅|降幅)")
 _TIMES_RATE = re.compile(r"(?:增长|扩张|增加|翻|扩大)(?:了)?$")
 _PRICE = re.compile(r"定价|售价|价格|单价|票价|均价|报价|价")
 _FROM_TO = re.compile(r"从.{0,30}?(?:提高|增长|增加|上升|下降|减少|降低|扩大)(?:到|至)$")
-_QUAL_WORDS = re.compile(r"(?:同比|比上年|较上年|年均)?(?:增长|增加|提高|提升|下降|减少|降低)?(?:了)?"
-                         r"(?:共计|共有|共|合计|累计|总计|达到了|达到|高达|达|超过|超|突破|约|近|为|是|有)?$")
 # Whose figure: a place or zone name, found by its suffix and read back to the clause start.
 _SCOPE = re.compile(
     r"(?<![占超于过])(?:全国|全省|全市|全区)|我国|中国|示范区|高新区|开发区|自贸区|科学城|经济圈|新区|园区|(?<!节)省|自治区|"
@@ -74,12 +72,6 @@ _NAME_BACK = re.compile(r"[\u4e00-\u9fff]{1,8}$")
 _SCOPE_LEAD = re.compile(r"^.*?(?:其中|共有|现有|目前|全年|已有|已|在|对|向|由|是|共|有|从|的|和|与|及|为|了|将)")
 _SHARE_QUALIFIER = {"超过": ">", "超": ">", "近": "<~", "接近": "<~", "将近": "<~", "约": "~", "不足": "<",
                     "不到": "<", "逾": ">~"}
-_SUBJECT_TRIM = re.compile(r"^(?:其中|此外|同时|另外|截至|截止|目前|当前|全年|今年|去年|初步核算|据统计|数据显示|"
-                           r"共|已|还|并|均|都)+")
-_VERB_TAIL = re.compile(r"(?:了|建设|建立|设立|支持|走访|培训|举办|新增|引进|推动|带动|布局|纳入|包括|组建|"
-                        r"联合|发放|惠及|对|向|有|和|与|等|及)$")
-_NOUN_AFTER = re.compile(r"^[的]?([\u4e00-\u9fffA-Za-z“”\"]{1,16}?)(?=[，,。；;、！？!?（(]|的|已|参加|建立|共同|"
-                         r"正在|进行|获|$)")
 # Compiled once: a pattern string passed to re.search looks up re's cache on every call.
 _POINTING_BACK = re.compile(r"(?:这|那|此|上述|前述)$")
 _MAGNITUDE = re.compile(r"[万亿]")
@@ -281,8 +273,12 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
     carried = ctx.list_period or ctx.section_period
     target_carry = ctx.list_target or ctx.section_target
     ctx.list_period, ctx.list_target = None, False
+    topic: str | None = None  # the last subject of the paragraph's sentences so far
+    topic_owner: str | None = None  # the owner the paragraph's last sentence opening with one named
     for s in p.sentences:
         text = src[s.start:s.end]
+        if ctx.owners:
+            topic_owner = ctx.owners.opening(s.start, text) or topic_owner
         sent_target = target_carry
         previous: list[str] = []  # subjects of the sentence's figures so far (not rates)
         for q in s.quantities:
@@ -292,11 +288,12 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
             target = (sent_target or bool(_TARGET_CUE.search(_last_clauses(before)))
                       or bool(_TARGET_FRAME.search(before)) or _target_year(before, base))
             kind = _kind(src, q, before, target)
-            subject = subject_of(before, text[q.end - s.start:], kind, previous)
+            subject = subject_of(before, text[q.end - s.start:], kind, previous, topic)
             if kind != "rate" and subject:
                 previous.append(subject)
             clause = s.start + max((m.end() for m in _CLAUSE_PUNCT.finditer(before)), default=0)
-            scope = (ctx.owners.last(s.start, q.start, clause) if ctx.owners else _scope_in(before)) or ctx.scope
+            scope = (ctx.owners.last(s.start, q.start, clause) if ctx.owners else _scope_in(before)) or topic_owner \
+                or ctx.scope
             qualifier = q.quantity.qualifier
             if qualifier is None and q.quantity.unit == "share":
                 # 均超全国1/3: the qualifier sits before the whole the fraction is of.
@@ -309,6 +306,7 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
                 start=q.start, end=q.end,
                 value_max=q.quantity.value_max,
             ))
+        topic = previous[-1] if previous else topic
         # A zone named in one sentence owns the next ones' figures, unless the title names the
         # article's own zone (a plan's figures are its zone's, whatever places its text passes).
         if (s.quantities or s is p.sentences[0]) and not (ctx.owners and ctx.title_scope):

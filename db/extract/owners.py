@@ -11,6 +11,10 @@ SCOPE_NORM = {"我国": "全国", "中国": "全国"}  # the whole country, howe
 
 _OWNER_TYPES = frozenset({"place", "park", "gov", "company", "org", "university"})
 _ZONES = frozenset({"place", "park"})
+_LEVEL = {"全省": "省", "全市": "市", "全区": "区"}
+_WHOLE_NAMES = frozenset({"全国", "全省", "全市", "全区"})
+_OPENING_LEAD = re.compile(r"(?:(?:截至|截止|到)?(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末|以来)?[，,]?|"
+                           r"(?:其中|目前|同时|此外|另外|近年来)[，,]?)*")
 _WHOLE = re.compile(r"(?<![占超于过比])(?:全国|我国|全省|全市|全区)")
 _BRACKETED = re.compile(r"[(（][^()（）]{0,40}[)）]")
 # 全国高质量发展引领区: 全国 inside a name is no owner.
@@ -57,9 +61,30 @@ class Owners:
         if clause is not None:
             own = [n for s, e, n, _ in self.spans if clause <= s and e <= hi]
             if own:
-                return self._name(own[-1])
+                return self._whole(own[-1], lo, hi)
         zones = [n for s, e, n, t in self.spans if lo <= s and e <= hi and t in _ZONES]
-        return self._name(zones[-1]) if zones else None
+        return self._whole(zones[-1], lo, hi) if zones else None
+
+    def opening(self, start: int, sentence: str) -> str | None:
+        """The body, company or zone a sentence opens with (after its time and linking words): the
+        paragraph's topic, whose figures the next sentences give (清华大学技术转移院围绕…。与数百家企业…)."""
+        at = start + _OPENING_LEAD.match(sentence).end()
+        for s, _, name, _ in self.spans:
+            if s == at and name not in _WHOLE_NAMES:
+                return self._name(name)
+            if s > at:
+                break
+        return None
+
+    def _whole(self, name: str, lo: int, hi: int) -> str:
+        """全省 after 陕西省 names that province (陕西省在全省75所高校): the figure is 陕西省's."""
+        level = _LEVEL.get(name)
+        if level:
+            named = [n for s, e, n, t in self.spans if lo <= s and e <= hi and t in _ZONES
+                     and n.endswith(level) and n not in _LEVEL]
+            if named:
+                return self._name(named[-1])
+        return self._name(name)
 
     def in_title(self, title: str) -> str | None:
         """The first zone or place its title names (a plan is its zone's): one its text names, or one

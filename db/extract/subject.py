@@ -22,29 +22,36 @@ import re
 
 _CLAUSE_PUNCT = re.compile(r"[，,；;：:。！？!?]")
 _PAREN = re.compile(r"[(（][^()（）]{0,40}[)）]")
-_QUAL_TAIL = re.compile(r"(?:同比|比上年|较上年|年均)?(?:增长|增加|提高|提升|下降|减少|降低|降|控制在)?(?:了)?"
+_QUAL_TAIL = re.compile(r"(?:同比|比上年|较上年|(?<![一二三四五六七八九十两\d])年均)?"
+                        r"(?:增长|增加|提高|提升|下降|减少|降低|降|控制在|保持在|保持)?"
+                        r"(?:了)?"
                         r"(?:到|至)?(?:共计|共有|共|合计|累计|总计|达到了|达到|高达|达|超过|超|突破|约|近|为|是|有|分别为)?$")
 _TIME_HEAD = re.compile(r"^(?:截至|截止|到)?(?:\d{4}(?:年|全年)?(?:\d{1,2}[—-]?\d{0,2}月)?(?:底|末|以来)?"
-                        r"|今年|去年|全年|前三季度|上半年|一季度|目前|当前|近年来|近日)+")
-_LEAD_WORDS = re.compile(r"^(?:其中|此外|同时|另外|初步核算|据统计|数据显示|据了解|经济发展质量显著提升|"
+                        r"|今年|去年|全年|前三季度|上半年|一季度|目前|当前|近年来|近日"
+                        r"|(?:近|连续|过去)[一二三四五六七八九十两\d]{1,2}年(?:来|以来)?)+")
+# A date anywhere in the clause is no part of what is measured: 本报1月27日、2月3日休刊两期.
+_DATE_IN = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]、?|\d{4}年(?:\d{1,2}月)?(?:底|末|以来)?、?")
+_LEAD_WORDS = re.compile(r"^(?:其中|此外|同时|另外|初步核算|据统计|数据显示|据了解|经济发展质量显著提升|本报|本刊|能够|"
                          r"已经|已|还|并|均|都|共计|共有|共|累计|合计|实现了|实现|完成了|完成|预计|聚集了|聚集|拥有|"
-                         r"初步探索形成了|初步探索形成|初步形成了|初步形成|形成了|形成|涌现出|认定登记|登记)+")
+                         r"初步探索形成了|初步探索形成|初步形成了|初步形成|形成了|形成|涌现出)+")
+# What a measure word's figure is of drops the counting verbs too: 认定登记技术合同 … 成交额 → 技术合同成交额.
+_COUNTING = re.compile(r"^(?:认定登记|登记)")
 # An owner in front of the subject: 中关村示范区规模以上企业总收入, 北部海洋经济圈海洋生产总值.
 _LEAD_SCOPE = re.compile(
     r"^(?:全国|我国|中国|全省|全市|全区|本市|该市|中关村(?:国家自主创新示范区|示范区)?|"
     r"[\u4e00-\u9fff]{2,8}?(?:示范区|高新区|开发区|经济圈|自贸区|科学城|新区|(?<!城)省|(?<!上)市(?![场值民])|区(?![域块]))"
     r"(?:内|辖内)?)")
 _FROM = re.compile(r"从(?=\d|[一二三四五六七八九十〇]+年|去年|上年)")  # 从2018年的41.20万项提高到…
-_PREPOSITION = re.compile(r"^(?:在|从|对|向|与|由|以|经|据|按|将|把)")
+_PREPOSITION = re.compile(r"^(?:在|从|对|向|与|由|以|经(?![济营费])|据|按|将|把)")
 # The verbs a counted noun may go on with: 7家领军企业组建创新联合体 → 组建创新联合体的领军企业.
 _GOES_ON = (r"(?:已经|已|正在|先后|共同)?"
             r"(?:组建|牵头|参加|参与|设立|成立|开展|获批|实施|入驻|落户|建成|签约|通过|发布|承担|入选)")
 _VERB_TAIL = re.compile(
     r"(?:了|的|建设|建立|设立|支持|走访|培训|举办|新增|引进|推动|带动|布局|纳入|包括|组建|联合|发放|惠及|对|向|有|和|"
-    r"与|等|及|形成|启动|公布|导入|利用|获得|用|经过|发行|扩建|总结|投资|有组织推动|推荐|吸引|签约|培育|认定|入选|"
+    r"与|等|及|形成|启动|公布|导入|利用|获得|(?<![费作使应])用|经过|发行|扩建|总结|投资|有组织推动|推荐|吸引|签约|培育|认定|入选|"
     r"做|开展|实施)$")
 _NOUN_AFTER = re.compile(r"^的?([\u4e00-\u9fffA-Za-z“”\"]{1,16}?)(?=[，,。；;、！？!?（(]|的|中[，,。；;]|已|参加|建立|"
-                         r"共同|正在|进行|获|是|在|为|将|和|与|等|融资|总额|却|高达|达到|超过|分别|"
+                         r"共同|正在|进行|获|是|在|为|将|和|与|等|融资|总额|却|高达|达到|超过|分别|贡献|"
                          + _GOES_ON + r"|$)")
 _RELATIVE = re.compile(_GOES_ON + r"[\u4e00-\u9fff“”\"]{1,14}$")
 # Nouns that say little without the verb that counts them: 走访企业, 投资企业.
@@ -53,15 +60,25 @@ _LAST_VERB = re.compile(r"(走访|投资|支持|服务|培训|引进|孵化|合�
 # Measure words that name no thing of their own: they belong to the figure before them.
 _MEASURE = re.compile(r"^(?:成交额|成交金额|金额|总额|总金额|规模|总规模|总量|增加值|总值|收入|总收入|营收|数量|总数|"
                       r"融资额|融资总额|投资额|产值|利润|税收)")
+_PART_LEAD = re.compile(r"^(?:其中|含|包括|包含)")
+_RATE_AFTER = re.compile(r"^(?:以上|以下|左右)?的?(?:增速|增幅|增长|涨幅|降幅)")
 _SHARE = re.compile(r"^(?:均|分别|约)?(?:占|超|超过|接近)(?P<whole>[^，,。；;]{1,30}?)(?:的)?(?:比重|比例)?$")
 
 
-def subject(before: str, after: str, kind: str, previous: list[str]) -> str | None:
+def subject(before: str, after: str, kind: str, previous: list[str], carried: str | None = None) -> str | None:
     """The subject of a figure.
 
     `before` is the sentence up to the number, `after` the text after it (from the end of the
-    quantity); `previous` the subjects of the sentence's earlier figures (not rates), in order.
+    quantity); `previous` the subjects of the sentence's earlier figures (not rates), in order;
+    `carried` the subject the sentence before ended on, for a clause that names none
+    (…总收入2.1万亿元。近五年均保持了10%以上的增速).
     """
+    inner = _open_paren(before)
+    if inner is not None and previous:
+        # 新增上市公司16家(含北交所1家): a part of the figure before, named by what it is a part of.
+        part = _head(_PART_LEAD.sub("", inner))
+        last = previous[-1]
+        return last if not part or last.startswith(part) else part + last
     marks = [m.end() for m in _CLAUSE_PUNCT.finditer(before)]
     clause = before[marks[-1]:] if marks else before
     if kind in ("rate", "share") and previous:
@@ -78,10 +95,16 @@ def subject(before: str, after: str, kind: str, previous: list[str]) -> str | No
         if kind == "rate" and not _has_own_subject(clause):
             return previous[-1]
     head = _head(clause)
+    if kind in ("rate", "other") and not head and carried and _RATE_AFTER.match(after):
+        return carried
     noun = _NOUN_AFTER.match(after)
+    word = noun.group(1).strip("“”\"") if noun else ""
+    rest_at = noun.end() if noun else 0
+    if noun and after.startswith("的", rest_at) and (owned := _NOUN_AFTER.match(after[rest_at + 1:])):
+        # 2-3个具有技术主导权的支柱性产业集群: the counted noun with what defines it.
+        word, rest_at = word + "的" + owned.group(1).strip("“”\""), rest_at + 1 + owned.end()
     if noun and (not head or len(head) < 2 or _VERB_TAIL.search(head) or head.startswith(("占", "超"))):
-        word = noun.group(1).strip("“”\"")
-        rest = _CLAUSE_PUNCT.split(after[noun.end():], maxsplit=1)[0]
+        rest = _CLAUSE_PUNCT.split(after[rest_at:], maxsplit=1)[0]
         if word and _RELATIVE.match(rest) and not re.search(r"\d", rest):
             return re.sub(r"^(?:已经|已|先后)|了", "", rest) + "的" + word
         verb = _LAST_VERB.search(head or "")
@@ -104,10 +127,17 @@ def _has_own_subject(clause: str) -> bool:
     return len(_head(clause)) >= 2
 
 
+def _open_paren(before: str) -> str | None:
+    """The text inside a bracket the figure stands in, when one is open."""
+    i = max(before.rfind("("), before.rfind("（"))
+    return before[i + 1:] if i >= 0 and max(before.rfind(")"), before.rfind("）")) < i else None
+
+
 def _head(clause: str) -> str:
     head = _PAREN.sub("", clause)
     if (m := _FROM.search(head, 1)) is not None:
         head = head[: m.start()]
+    head = _DATE_IN.sub("", head)
     if head.endswith("、") or ("、" in head and re.search(r"\d", head[: head.rindex("、")])):
         head = head[head.rindex("、") + 1:]  # an item of a list of figures: 30多家行业协会、20家…
     head = _QUAL_TAIL.sub("", head)
@@ -122,4 +152,4 @@ def _head(clause: str) -> str:
 
 def _last_noun(subject: str) -> str:
     """技术合同 of 认定登记技术合同: what a measure word's figure is of."""
-    return _LEAD_WORDS.sub("", subject)
+    return _COUNTING.sub("", _LEAD_WORDS.sub("", subject))

@@ -31,6 +31,23 @@ CASES = [
     ("科创基金已签约的36支子基金中，有30支已开展投资。", "36支", "子基金"),
     ("独角兽企业共有57家，占全国近三成。", "近三成", "独角兽企业占全国比重"),
     ("股权类直接融资18.5亿元，占该市股权融资的72%。", "72%", "股权类直接融资占该市股权融资比重"),
+    # a date anywhere in the clause is no part of the subject
+    ("本刊3月2日、3月9日停刊两期。", "两期", "停刊"),
+    ("2021年6月、2022年1月共举办路演12场。", "12场", "举办路演"),
+    # 近N年 / 连续N年 and 保持 are time and verb, not what is measured
+    ("连续三年工业总产值保持8%以上的增速。", "8%以上", "工业总产值"),
+    ("全年营业收入1.2万亿元，同比增长9%，近三年均保持了7%以上的增速。", "7%以上", "营业收入"),
+    # a part in brackets: what it is part of, with what names the part
+    ("新增挂牌企业21家(含创新层3家)。", "3家", "创新层新增挂牌企业"),
+    ("引进高层次人才86人(其中外籍12人)。", "12人", "外籍引进高层次人才"),
+    # the counted noun keeps what defines it after 的
+    ("培育了7个具有国际影响力的产业集群。", "7个", "具有国际影响力的产业集群"),
+    # words that end like verbs but are nouns
+    ("培训费用减少30%。", "30%", "培训费用"),
+    ("区域经济总量800亿元。", "800亿元", "区域经济总量"),
+    ("以不足3%的土地面积贡献了全市财政收入的两成。", "不足3%", "土地面积"),
+    # 认定登记 is how the contracts are counted: it stays with them
+    ("全省认定登记技术合同1.2万项。", "1.2万项", "认定登记技术合同"),
 ]
 
 
@@ -70,6 +87,19 @@ def test_a_plan_s_figures_are_its_zone_s():
     got = _scopes("关于印发《中关村示范区创新发展行动计划》的通知", body)
     assert got["达到5%"] == "中关村示范区"
     assert got["超过3万家"] == "北京市"  # named in the figure's own clause
+
+
+def test_the_whole_province_is_the_province_named_before_it():
+    got = _scopes("高校改革见成效", "据介绍，湖南省在全省42所高校开展了改革试点。")
+    assert got["42所"] == "湖南省"
+
+
+def test_a_body_a_paragraph_opens_with_owns_its_next_figures():
+    body = ("云州大学技术转移中心围绕成果转化，拓展技术转移资源。与120多家企业建立了合作关系，累计签订合同额3亿元。\n\n"
+            "长沙市新增高新技术企业300家。")
+    got = _scopes("成果转化的云州经验", body)
+    assert got["120多家"] == got["3亿元"] == "云州大学技术转移中心"
+    assert got["300家"] == "长沙市"  # the next paragraph is no longer the body's
 
 
 def test_a_share_of_the_whole_country_is_not_the_country_s_figure():
