@@ -9,9 +9,12 @@ always gives the same rows.
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import os
+import shutil
 import signal
+import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -23,6 +26,7 @@ from pathlib import Path
 
 from . import segment
 from .catalog import schema
+from .catalog.lock import CatalogLocked, build_lock
 from .catalog.write import CatalogWriter
 from .extract.article import ArticleResult, process_article
 from .extract.lexicon import lexicon
@@ -159,12 +163,28 @@ def build_catalog(
     if not files:
         raise BuildError("no .txt or .md files in " + ", ".join(str(p) for p in paths))
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale_temporaries(db_path)
+    try:
+        with build_lock(db_path):
+            _remove_stale_temporaries(db_path)
+            _build(files, paths, db_path, jobs or os.cpu_count() or 1, progress, corpus, summary)
+    except CatalogLocked as err:
+        raise BuildError(str(err)) from None
+    except (sqlite3.DatabaseError, OSError) as err:
+        if _out_of_space(err):
+            raise BuildError(_space_message(db_path, files, err)) from None
+        raise
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _build(files: list[Path], paths: list[Path], db_path: Path, jobs: int, progress: Progress | None,
+           corpus: str | None, summary: BuildSummary) -> None:
+    """Write the catalog into a temporary file beside `db_path`, then rename it into place."""
     tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
     try:
         writer = CatalogWriter.create(tmp)
         try:
-            _write(writer, files, jobs or os.cpu_count() or 1, progress, summary)
+            _write(writer, files, jobs, progress, summary)
             writer.finish(_meta(corpus or ", ".join(str(p) for p in paths), summary), summary.problems)
         finally:
             writer.close()
@@ -178,8 +198,35 @@ def build_catalog(
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    summary.seconds = time.perf_counter() - started
-    return summary
+
+
+def _out_of_space(err: Exception) -> bool:
+    """SQLite says "database or disk is full" on ENOSPC and "disk I/O error" when a file-size limit stops it."""
+    if isinstance(err, OSError):
+        return err.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
+    return any(s in str(err) for s in ("disk is full", "disk I/O error"))
+
+
+def _space_message(db_path: Path, files: list[Path], err: Exception) -> str:
+    """What a user needs to know to make room: where, how much, how much there is."""
+    size = 0
+    for f in files:
+        with contextlib.suppress(OSError):
+            size += f.stat().st_size
+    # A catalog is four to eight times its input (more for a small corpus), and a rebuild is at least
+    # the size of the catalog it replaces.
+    needed = max(8 * size, db_path.stat().st_size if db_path.exists() else 0)
+    folder = db_path.parent.resolve()
+    try:
+        free = f", {_mb(shutil.disk_usage(folder).free)} free"
+    except OSError:
+        free = ""
+    what = "the disk is full" if "I/O" not in str(err) else "a write failed (the disk is full or a size limit hit)"
+    return f"cannot write {db_path}: {what}; a catalog of these files needs about {_mb(needed)} in {folder}{free}"
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1e6:.1f} MB"
 
 
 def _remove_stale_temporaries(db_path: Path) -> None:

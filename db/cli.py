@@ -50,7 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         summary = _run(paths, db_path, args, corpus)
     except BuildError as err:
-        print(f"zgc-build: {err}; nothing was written to {db_path}", file=sys.stderr)
+        kept = f"the catalog at {db_path} is as it was" if db_path.exists() else f"nothing was written to {db_path}"
+        print(f"zgc-build: {err}; {kept}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"\nzgc-build: interrupted; {db_path} was left as it was", file=sys.stderr)
