@@ -511,7 +511,7 @@ def _write_entities(writer: CatalogWriter, rng, mat: Material, n_entities: int, 
         per_entity[eid] += 1
         articles_of.setdefault(eid, set()).add(aid)
         name = rows[eid - 1][1]
-        mentions.append((mid, eid, aid, name, rows[eid - 1][3], 0, len(name)))
+        mentions.append((mid, eid, aid, name, rows[eid - 1][3], 0, len(name), None))
     alias_of = {eid: name[:2] + name[-2:] for eid, name, etype, _ in rows if etype != "person" and len(name) > 5}
     writer.add_entities(EntityRow(eid, name, etype, role, per_entity[eid], len(articles_of.get(eid, ())),
                                   (alias_of[eid],) if eid in alias_of else (), (role,) if role else ())

@@ -4,146 +4,38 @@ The catalog is written to a temporary file beside the target and renamed into
 place only when complete, so a failed or interrupted build never touches the
 previous catalog. Files are processed in parallel (one process per core) but
 their rows are written in the order of the sorted file list, so the same input
-always gives the same rows.
+always gives the same rows. A catalog built before by the same code is updated
+instead (update.py): only new and changed files are read.
 """
 from __future__ import annotations
 
 import contextlib
 import errno
-import gc
 import os
 import shutil
-import signal
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from importlib.metadata import PackageNotFoundError, version
-from multiprocessing import get_context
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from . import segment
-from .catalog import schema
 from .catalog.lock import CatalogLocked, build_lock
+from .catalog.update import reusable
 from .catalog.write import CatalogWriter
-from .extract.article import ArticleResult, process_article
-from .extract.lexicon import lexicon
-from .ingest.files import collect_files
-from .ingest.reader import read_document
-from .ingest.splitter import split_page
-from .records import Problem
+from .ingest.files import SUFFIXES, collect_files
+from .pipeline import (
+    BuildError,
+    BuildSummary,
+    Progress,
+    check_readable,
+    duplicate,
+    extractor_version,
+    full_meta,
+    results,
+    zgc_version,
+)
+from .update import update_catalog
 
-Progress = Callable[[int, int, str], None]
-
-
-def zgc_version() -> str:
-    try:
-        return version("zgc")
-    except PackageNotFoundError:
-        return "0+unknown"
-
-
-@dataclass
-class FileResult:
-    path: str
-    encoding: str | None = None
-    sha256: str | None = None
-    size: int = 0
-    chars: int = 0
-    articles: list[ArticleResult] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-
-
-@dataclass
-class BuildSummary:
-    db_path: str
-    files: int = 0
-    documents: int = 0
-    duplicates: int = 0
-    articles: int = 0
-    metrics: int = 0
-    events: int = 0
-    entities: int = 0
-    chars: int = 0
-    seconds: float = 0.0
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def failed_files(self) -> int:
-        """Files that were skipped (a truncated file is kept, so it does not count)."""
-        return len({p.path for p in self.problems if p.reason not in ("truncated", "duplicate")})
-
-    @property
-    def exit_status(self) -> int:
-        return 1 if self.failed_files else 0
-
-    def as_dict(self) -> dict:
-        return {
-            "db": self.db_path,
-            "files": self.files,
-            "documents": self.documents,
-            "duplicates": self.duplicates,
-            "articles": self.articles,
-            "metrics": self.metrics,
-            "events": self.events,
-            "entities": self.entities,
-            "chars": self.chars,
-            "problems": [{"path": p.path, "reason": p.reason, "detail": p.detail} for p in self.problems],
-            "seconds": round(self.seconds, 3),
-        }
-
-
-class BuildError(Exception):
-    """Nothing could be built (no input files, an unwritable target)."""
-
-
-# ---------------------------------------------------------------- one file
-
-
-def process_file(path: str) -> FileResult:
-    """Read, split and extract one file. Never raises: failures become problems."""
-    doc, problems = read_document(Path(path))
-    result = FileResult(path, problems=list(problems))
-    if doc is None:
-        return result
-    result.encoding, result.sha256, result.size, result.chars = doc.encoding, doc.sha256, doc.size, len(doc.text)
-    try:
-        for article in split_page(doc.text, doc.site):
-            result.articles.append(process_article(article))
-    except Exception as err:  # a bug in one extractor must not cost the rest of the corpus
-        result.problems.append(Problem(path, "extraction failed", f"{type(err).__name__}: {err}"))
-        result.articles = []
-    return result
-
-
-def _results(files: list[Path], jobs: int) -> Iterator[FileResult]:
-    names = [str(p) for p in files]
-    segment.tokenizer()
-    lexicon()  # before the fork, so workers share it instead of each building its own
-    # jieba's dictionary is millions of long-lived objects: keep the collector from walking them
-    # again and again (and forked workers from touching their pages).
-    gc.freeze()
-    if jobs <= 1 or len(names) <= 1:
-        for name in names:
-            yield process_file(name)
-        return
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork"), initializer=_worker_init)
-    try:
-        yield from pool.map(process_file, names, chunksize=1)
-    finally:
-        # On ctrl+c or an error, drop the queued files instead of finishing them.
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _worker_init() -> None:
-    # ctrl+c reaches the whole process group; only the parent handles it.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-# ---------------------------------------------------------------- the catalog
+__all__ = ["BuildError", "BuildSummary", "build_catalog", "zgc_version"]
 
 
 def build_catalog(
@@ -153,20 +45,29 @@ def build_catalog(
     jobs: int | None = None,
     progress: Progress | None = None,
     corpus: str | None = None,
+    full: bool = False,
 ) -> BuildSummary:
-    """Build the catalog of `paths` at `db_path`, replacing any previous one atomically."""
+    """Build the catalog of `paths` at `db_path`, replacing any previous one atomically.
+
+    When `db_path` holds a catalog made by this schema and these extractors, only the files that are
+    new or changed are read (unless `full`); the result has the rows a full build gives.
+    """
     started = time.perf_counter()
     paths = [Path(p) for p in paths]
     db_path = Path(db_path)
     files, problems = collect_files(paths)
     summary = BuildSummary(str(db_path), files=len(files), problems=list(problems))
     if not files:
-        raise BuildError("no .txt or .md files in " + ", ".join(str(p) for p in paths))
+        raise BuildError("no article files (" + " ".join(SUFFIXES) + ") in " + ", ".join(str(p) for p in paths))
     db_path.parent.mkdir(parents=True, exist_ok=True)
+    meta = {"corpus": corpus or ", ".join(str(p) for p in paths), "extractor": extractor_version()}
+    jobs = jobs or os.cpu_count() or 1
     try:
         with build_lock(db_path):
             _remove_stale_temporaries(db_path)
-            _build(files, paths, db_path, jobs or os.cpu_count() or 1, progress, corpus, summary)
+            if full or not reusable(db_path, meta["extractor"]) or not _into_place(
+                    db_path, lambda tmp: update_catalog(db_path, tmp, files, jobs, progress, meta, summary)):
+                _into_place(db_path, lambda tmp: _build(tmp, files, jobs, progress, meta, summary))
     except CatalogLocked as err:
         raise BuildError(str(err)) from None
     except (sqlite3.DatabaseError, OSError) as err:
@@ -177,20 +78,16 @@ def build_catalog(
     return summary
 
 
-def _build(files: list[Path], paths: list[Path], db_path: Path, jobs: int, progress: Progress | None,
-           corpus: str | None, summary: BuildSummary) -> None:
-    """Write the catalog into a temporary file beside `db_path`, then rename it into place."""
+def _into_place(db_path: Path, write: Callable[[Path], bool | None]) -> bool:
+    """Have `write` make the catalog in a temporary file beside `db_path`, then rename it into place.
+
+    `write` returns False when it gave up (an update that would cost more than a full build).
+    """
     tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
     try:
-        writer = CatalogWriter.create(tmp)
-        try:
-            _write(writer, files, jobs, progress, summary)
-            writer.finish(_meta(corpus or ", ".join(str(p) for p in paths), summary), summary.problems)
-        finally:
-            writer.close()
-        if summary.documents == 0:
-            raise BuildError("none of the files could be read: " + "; ".join(
-                f"{p.path}: {p.reason}" for p in summary.problems[:5]))
+        if write(tmp) is False:
+            tmp.unlink(missing_ok=True)
+            return False
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
         os.replace(tmp, db_path)
@@ -198,6 +95,18 @@ def _build(files: list[Path], paths: list[Path], db_path: Path, jobs: int, progr
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+    return True
+
+
+def _build(tmp: Path, files: list[Path], jobs: int, progress: Progress | None, meta: dict[str, str],
+           summary: BuildSummary) -> None:
+    writer = CatalogWriter.create(tmp)
+    try:
+        _write(writer, files, jobs, progress, summary)
+        check_readable(summary)
+        writer.finish(full_meta(meta, summary), summary.problems)
+    finally:
+        writer.close()
 
 
 def _out_of_space(err: Exception) -> bool:
@@ -251,12 +160,11 @@ def _alive(pid: int) -> bool:
     return True
 
 
-
-
 def _write(writer: CatalogWriter, files: list[Path], jobs: int, progress: Progress | None,
            summary: BuildSummary) -> None:
-    by_sha: dict[str, int] = {}
-    for n, result in enumerate(_results(files, jobs), 1):
+    by_sha: dict[str, tuple[int, str]] = {}
+    summary.read = len(files)
+    for n, result in enumerate(results(files, jobs), 1):
         if progress:
             progress(n, len(files), result.path)
         summary.problems.extend(result.problems)
@@ -264,24 +172,14 @@ def _write(writer: CatalogWriter, files: list[Path], jobs: int, progress: Progre
             continue
         summary.chars += result.chars
         duplicate_of = by_sha.get(result.sha256)
-        writer.add_document(n, result.path, result.sha256, result.encoding, result.size, result.chars, duplicate_of)
+        writer.add_document(n, result.path, result.sha256, result.encoding, result.size, result.chars,
+                            duplicate_of and duplicate_of[0])
         if duplicate_of is not None:
             summary.duplicates += 1
-            summary.problems.append(Problem(result.path, "duplicate", f"same content as document {duplicate_of}"))
+            summary.problems.append(duplicate(result.path, duplicate_of[1]))
             continue
-        by_sha[result.sha256] = n
+        by_sha[result.sha256] = (n, result.path)
         summary.documents += 1
         writer.add_file(n, result.path, result.articles)
     summary.articles, summary.metrics, summary.events = writer.articles, writer.metrics, writer.events
     summary.entities = writer.entities
-
-
-def _meta(corpus: str, summary: BuildSummary) -> dict[str, str]:
-    return {
-        "schema_version": str(schema.SCHEMA_VERSION),
-        "zgc_version": zgc_version(),
-        "built_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
-        "corpus": corpus,
-        "files": str(summary.files),
-        "chars": str(summary.chars),
-    }

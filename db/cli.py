@@ -16,6 +16,8 @@ still written, the problems are listed and kept in its `problems` table);
 2 usage error, or nothing could be built (the previous catalog is untouched).
 
 The catalog goes to --db, else $ZGC_DB, else $XDG_DATA_HOME/zgc/catalog.db.
+Run again on the same files to update it: only files that are new or changed
+(by their bytes) are read; a new zgc version reads everything again.
 """
 
 
@@ -35,6 +37,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--db", type=Path, help="where to write the catalog (default: $ZGC_DB or the user data folder)")
     p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                    help="worker processes (default: the number of cores)")
+    p.add_argument("--full", action="store_true",
+                   help="read every file again (by default a catalog built before by this version is updated: "
+                        "only new and changed files are read, and the rows of files gone are dropped)")
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     return p
@@ -73,7 +78,7 @@ def _run(paths: list[Path], db_path: Path, args: argparse.Namespace, corpus: str
             if not (args.quiet or args.json):
                 print(f"[{done}/{total}] {path}", file=sys.stderr)
 
-        return build_catalog(paths, db_path, jobs=args.jobs, progress=plain, corpus=corpus)
+        return build_catalog(paths, db_path, jobs=args.jobs, progress=plain, corpus=corpus, full=args.full)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     with Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
@@ -83,7 +88,7 @@ def _run(paths: list[Path], db_path: Path, args: argparse.Namespace, corpus: str
         def update(done: int, total: int, path: str) -> None:
             bar.update(task, completed=done, total=total, description=os.path.basename(path))
 
-        return build_catalog(paths, db_path, jobs=args.jobs, progress=update, corpus=corpus)
+        return build_catalog(paths, db_path, jobs=args.jobs, progress=update, corpus=corpus, full=args.full)
 
 
 def _report(summary: BuildSummary, args: argparse.Namespace) -> None:
@@ -93,7 +98,11 @@ def _report(summary: BuildSummary, args: argparse.Namespace) -> None:
     if args.json:
         print(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
     elif not args.quiet:
-        print(f"wrote {summary.db_path}")
+        if summary.incremental:
+            print(f"updated {summary.db_path}: {summary.read} file{'s' * (summary.read != 1)} read, "
+                  f"{summary.reused} unchanged, {summary.removed} dropped")
+        else:
+            print(f"wrote {summary.db_path}")
         print(f"  {summary.files} files, {summary.articles} articles, {summary.metrics} metrics, "
               f"{summary.events} events, {summary.entities} entities, {len(summary.problems)} problems, "
               f"{summary.seconds:.1f} s")

@@ -115,7 +115,8 @@ def make_catalog(path: Path, *, articles: int = 12, metrics: int = 60, events: i
             add("据悉，")
             start = add(name)
             add("表示，" + "".join(rng.sample(WORDS, 3)) + "。")
-            nrows.append((mention_id, eid, aid, name, "主任" if etype == "person" else None, start, start + len(name)))
+            nrows.append((mention_id, eid, aid, name, "主任" if etype == "person" else None, start, start + len(name),
+                          None))
             ent_mentions[eid] = ent_mentions.get(eid, 0) + 1
             ent_articles.setdefault(eid, set()).add(aid)
         body = "".join(parts)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from functools import cache
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 TABLES = """
 CREATE TABLE meta (
@@ -128,7 +128,8 @@ CREATE TABLE mentions (
     text TEXT NOT NULL,
     role TEXT,
     start INTEGER NOT NULL,
-    end INTEGER NOT NULL
+    end INTEGER NOT NULL,
+    aliases TEXT
 );
 CREATE TABLE series (
     id INTEGER PRIMARY KEY,

@@ -75,11 +75,14 @@ class _Entities:
 class CatalogWriter:
     """Writes one new catalog into an empty SQLite file."""
 
+    fresh = True  # a new, empty file: the indexes and views are made once the rows are in
+
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         conn.execute("PRAGMA journal_mode=OFF")
         conn.execute("PRAGMA synchronous=OFF")
-        conn.executescript(schema.TABLES + schema.FTS)
+        if self.fresh:
+            conn.executescript(schema.TABLES + schema.FTS)
         self._sql: dict[tuple[str, tuple[str, ...] | None], str] = {}
         self._entities = _Entities()
         self._timeline: dict[tuple, int] = {}
@@ -124,7 +127,8 @@ class CatalogWriter:
                 self._mentions += 1
                 eid = self._entities.add(m, article_id)
                 eids.add(eid)
-                mentions.append((self._mentions, eid, article_id, m.text, m.role, m.start, m.end))
+                mentions.append((self._mentions, eid, article_id, m.text, m.role, m.start, m.end,
+                                 json.dumps(list(m.aliases), ensure_ascii=False) if m.aliases else None))
             articles.append(
                 (article_id, doc_id, path, seq, a.title, a.subtitle,
                  json.dumps(list(a.authors), ensure_ascii=False),
@@ -233,15 +237,17 @@ class CatalogWriter:
         self._write_merged()
         self.insert("meta", sorted(meta.items()))
         self.insert("problems", [(p.path, p.reason, p.detail) for p in problems], ("path", "reason", "detail"))
-        self.conn.executescript(schema.INDEXES + schema.VIEWS)
+        if self.fresh:
+            self.conn.executescript(schema.INDEXES + schema.VIEWS)
         # The view looks each target's figure up: worked out once here, so the app pages a table.
         columns = ", ".join(schema.columns("targets"))
         self.conn.execute(f"INSERT INTO targets ({columns}) SELECT {columns} FROM target_progress")
         self.write_facets()
-        self.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
+        if self.fresh:
+            self.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
         self.conn.execute("ANALYZE")  # lets SQLite pick good plans for the app's filters
         self.conn.commit()
-        if vacuum:
+        if vacuum and self.fresh:
             # Merging the full-text segments leaves about a sixth of the file free; VACUUM costs ~2% of a build.
             self.conn.execute("VACUUM")
 

@@ -118,9 +118,9 @@ def test_failed_build_leaves_the_previous_catalog(seed_db, tmp_path, monkeypatch
     def explode(path):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("zgc.db.build.process_file", explode)
+    monkeypatch.setattr("zgc.db.pipeline.process_file", explode)
     with pytest.raises(RuntimeError):
-        build_catalog([bundled_corpus()], target, jobs=1)
+        build_catalog([bundled_corpus()], target, jobs=1, full=True)
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["catalog.db"], "no temporary file is left behind"
 
@@ -173,7 +173,7 @@ def test_duplicates_are_recorded_once_with_both_paths(tmp_path):
 
 def test_nothing_to_build_is_a_usage_error(tmp_path, capsys):
     assert build_main([str(tmp_path), "--db", str(tmp_path / "x.db")]) == 2
-    assert "no .txt or .md files" in capsys.readouterr().err
+    assert "no article files" in capsys.readouterr().err
     with pytest.raises(BuildError):
         build_catalog([tmp_path], tmp_path / "x.db")
 

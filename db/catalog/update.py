@@ -1,0 +1,166 @@
+"""Updating a catalog in place: the rows of changed files out, the new ones in, the corpus tables redone.
+
+An incremental build works on a copy of the previous catalog (the build renames
+it into place when complete, as for a full build). Rows of the files that are
+kept keep their ids; the rows of files that are gone or changed are deleted,
+and the new files' rows are appended by the writer as in a full build.
+
+The corpus-wide tables (entities, timeline, series) are merged across
+articles in the order of the sorted file list, so they are worked out again
+from the per-article tables read in that order: they come out exactly as a full
+build makes them (same ids, same counts, same first mentions), and the links
+to them (`mentions.entity_id`, `events.timeline_id`, `metrics.series_id`) are
+renumbered where they changed. Targets, facets, meta and problems are written
+anew; indexes and views are already there.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from typing import NamedTuple
+
+from .. import segment
+from . import schema
+from .write import CatalogWriter, _Entities
+
+
+class _MentionRow(NamedTuple):
+    id: int
+    entity_id: int
+    article_id: int
+    name: str
+    type: str
+    text: str
+    role: str | None
+    aliases: tuple[str, ...]
+
+
+class _EventRow(NamedTuple):
+    id: int
+    timeline_id: int
+    date: str
+    precision: str
+    actor: str | None
+    action: str | None
+    document: str | None
+    summary: str
+    is_policy: int
+
+
+# Rows in the order a full build writes them: by file, article, then position.
+_IN_BUILD_ORDER = "JOIN articles a ON a.id = x.article_id ORDER BY a.source_file, a.seq, x.id"
+
+
+class CatalogUpdater(CatalogWriter):
+    """A writer that adds to (and removes from) an existing catalog file."""
+
+    fresh = False
+
+    @classmethod
+    def open(cls, path: Path) -> CatalogUpdater:
+        writer = cls(sqlite3.connect(path))
+        conn = writer.conn
+
+        def top(table: str) -> int:
+            return conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
+
+        writer.articles, writer.metrics, writer.events, writer._mentions = (
+            top("articles"), top("metrics"), top("events"), top("mentions"))
+        # New mentions of known entities take their ids for now; `_renumber` settles them all.
+        for eid, name, etype in conn.execute("SELECT id, name, type FROM entities ORDER BY id"):
+            writer._entities.ids[(name, etype)] = eid
+        return writer
+
+    def documents(self) -> dict[str, tuple[int, str, int | None]]:
+        """The catalog's documents: path → (id, sha256, duplicate_of)."""
+        return {path: (doc_id, sha, dup) for doc_id, path, sha, dup in
+                self.conn.execute("SELECT id, path, sha256, duplicate_of FROM documents")}
+
+    def next_document_id(self) -> int:
+        return self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM documents").fetchone()[0]
+
+    def document_row(self, doc_id: int) -> tuple:
+        """A document's (encoding, bytes, chars), for a copy of it found under another name."""
+        return self.conn.execute("SELECT encoding, bytes, chars FROM documents WHERE id = ?", (doc_id,)).fetchone()
+
+    def remove_documents(self, doc_ids: Iterable[int]) -> None:
+        """Delete documents with their articles and everything read from them, index entries included."""
+        conn = self.conn
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS gone (id INTEGER PRIMARY KEY)")
+        conn.execute("DELETE FROM gone")
+        conn.executemany("INSERT INTO temp.gone VALUES (?)", ((i,) for i in doc_ids))
+        articles = "SELECT id FROM articles WHERE document_id IN (SELECT id FROM temp.gone)"
+        # A full-text index forgets a row only when given the very tokens it indexed: they are made again.
+        conn.executemany(
+            "INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+            ((aid, segment.index_text(segment.tokens(title)), segment.index_text(segment.tokens(body)))
+             for aid, title, body in conn.execute(
+                 f"SELECT id, title, body FROM articles WHERE id IN ({articles})").fetchall()))
+        conn.executemany(
+            "INSERT INTO metrics_fts(metrics_fts, rowid, subject, scope, text) VALUES ('delete', ?, ?, ?, ?)",
+            ((mid, segment.chars_text(subject or ""), segment.chars_text(scope or ""), segment.chars_text(text))
+             for mid, subject, scope, text in conn.execute(
+                 f"SELECT id, subject, scope, text FROM metrics WHERE article_id IN ({articles})").fetchall()))
+        for table in ("metrics", "events", "mentions"):
+            conn.execute(f"DELETE FROM {table} WHERE article_id IN ({articles})")
+        conn.execute("DELETE FROM articles WHERE document_id IN (SELECT id FROM temp.gone)")
+        conn.execute("DELETE FROM documents WHERE id IN (SELECT id FROM temp.gone)")
+
+    def finish(self, meta: dict[str, str], problems=(), *, vacuum: bool = False) -> None:
+        self._renumber()
+        for table in ("timeline", "series", "entities", "entity_aliases", "entity_roles", "targets", "facets",
+                      "meta", "problems"):
+            self.conn.execute(f"DELETE FROM {table}")
+        for fts in ("events_fts", "entities_fts"):
+            self.conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('delete-all')")
+        super().finish(meta, problems, vacuum=False)
+
+    def _renumber(self) -> None:
+        """Merge entities, timeline and series again over every row, in build order."""
+        conn = self.conn
+        names = {eid: key for key, eid in self._entities.ids.items()}
+        self._entities = _Entities()
+        moved = []
+        for r in conn.execute(f"SELECT x.id, x.entity_id, x.article_id, x.text, x.role, x.aliases "
+                              f"FROM mentions x {_IN_BUILD_ORDER}").fetchall():
+            name, etype = names[r[1]]
+            m = _MentionRow(r[0], r[1], r[2], name, etype, r[3], r[4], tuple(json.loads(r[5])) if r[5] else ())
+            eid = self._entities.add(m, m.article_id)
+            if eid != m.entity_id:
+                moved.append((eid, m.id))
+        conn.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?", moved)
+
+        self._timeline, self._timeline_rows = {}, {}
+        cols = ", ".join(f"x.{c}" for c in _EventRow._fields)
+        moved = []
+        for r in conn.execute(f"SELECT {cols} FROM events x {_IN_BUILD_ORDER}").fetchall():
+            e = _EventRow(*r)
+            tid = self._timeline_id(e)
+            if tid != e.timeline_id:
+                moved.append((tid, e.id))
+        conn.executemany("UPDATE events SET timeline_id = ? WHERE id = ?", moved)
+
+        self._series = {}
+        moved = []
+        for mid, sid, subject, scope, unit, kind, period in conn.execute(
+                f"SELECT x.id, x.series_id, x.subject, x.scope, x.unit, x.kind, x.period FROM metrics x "
+                f"{_IN_BUILD_ORDER}").fetchall():
+            new = self.series_id(subject, scope, unit, kind, period)
+            if new != sid:
+                moved.append((new, mid))
+        conn.executemany("UPDATE metrics SET series_id = ? WHERE id = ?", moved)
+
+
+def reusable(path: Path, extractor: str) -> bool:
+    """Whether the catalog at `path` was built by this schema and these extractors (so rows can be kept)."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            meta = dict(conn.execute("SELECT key, value FROM meta"))
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+    return meta.get("schema_version") == str(schema.SCHEMA_VERSION) and meta.get("extractor") == extractor
