@@ -15,26 +15,16 @@ anew; indexes and views are already there.
 """
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
 from .. import segment
+from ..extract.events import timeline_key
+from ..extract.series import SeriesKey
 from . import schema
-from .write import CatalogWriter, _Entities
-
-
-class _MentionRow(NamedTuple):
-    id: int
-    entity_id: int
-    article_id: int
-    name: str
-    type: str
-    text: str
-    role: str | None
-    aliases: tuple[str, ...]
+from .write import CatalogWriter, EntityRow
 
 
 class _EventRow(NamedTuple):
@@ -68,9 +58,17 @@ class CatalogUpdater(CatalogWriter):
 
         writer.articles, writer.metrics, writer.events, writer._mentions = (
             top("articles"), top("metrics"), top("events"), top("mentions"))
-        # New mentions of known entities take their ids for now; `_renumber` settles them all.
+        # New rows of known entities, timeline entries and series take their ids for now (so that every
+        # row's link says what it is linked to); `_renumber` settles them all.
         for eid, name, etype in conn.execute("SELECT id, name, type FROM entities ORDER BY id"):
             writer._entities.ids[(name, etype)] = eid
+        for row in conn.execute("SELECT * FROM timeline ORDER BY id"):
+            e = _EventRow(0, row[0], row[1], row[2], *row[4:9])
+            writer._timeline[timeline_key(e)] = row[0]
+            writer._timeline_rows[row[0]] = list(row)
+        for row in conn.execute("SELECT id, subject, scope, unit, kind, n_points, first_period, last_period "
+                                "FROM series ORDER BY id"):
+            writer._series[SeriesKey(*row[1:5])] = list(row)
         return writer
 
     def documents(self) -> dict[str, tuple[int, str, int | None]]:
@@ -120,37 +118,81 @@ class CatalogUpdater(CatalogWriter):
     def _renumber(self) -> None:
         """Merge entities, timeline and series again over every row, in build order."""
         conn = self.conn
-        names = {eid: key for key, eid in self._entities.ids.items()}
-        self._entities = _Entities()
-        moved = []
-        for r in conn.execute(f"SELECT x.id, x.entity_id, x.article_id, x.text, x.role, x.aliases "
-                              f"FROM mentions x {_IN_BUILD_ORDER}").fetchall():
-            name, etype = names[r[1]]
-            m = _MentionRow(r[0], r[1], r[2], name, etype, r[3], r[4], tuple(json.loads(r[5])) if r[5] else ())
-            eid = self._entities.add(m, m.article_id)
-            if eid != m.entity_id:
-                moved.append((eid, m.id))
-        conn.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?", moved)
-
+        self._renumber_entities()
+        # Each row's link gives its key (no need to normalise its text again).
+        keys = {tid: key for key, tid in self._timeline.items()}
         self._timeline, self._timeline_rows = {}, {}
         cols = ", ".join(f"x.{c}" for c in _EventRow._fields)
         moved = []
         for r in conn.execute(f"SELECT {cols} FROM events x {_IN_BUILD_ORDER}").fetchall():
             e = _EventRow(*r)
-            tid = self._timeline_id(e)
+            tid = self._timeline_id(e, keys[e.timeline_id])
             if tid != e.timeline_id:
                 moved.append((tid, e.id))
         conn.executemany("UPDATE events SET timeline_id = ? WHERE id = ?", moved)
 
+        keys = {row[0]: key for key, row in self._series.items()}
         self._series = {}
         moved = []
-        for mid, sid, subject, scope, unit, kind, period in conn.execute(
-                f"SELECT x.id, x.series_id, x.subject, x.scope, x.unit, x.kind, x.period FROM metrics x "
-                f"{_IN_BUILD_ORDER}").fetchall():
-            new = self.series_id(subject, scope, unit, kind, period)
-            if new != sid:
+        for mid, sid, period in conn.execute(
+                f"SELECT x.id, x.series_id, x.period FROM metrics x {_IN_BUILD_ORDER}").fetchall():
+            if sid is not None and (new := self._in_series(keys[sid], period)) != sid:
                 moved.append((new, mid))
         conn.executemany("UPDATE metrics SET series_id = ? WHERE id = ?", moved)
+
+
+    # Entities are merged in SQL: they have the most rows (five mentions a metric), and their ids,
+    # counts, first-mentioned roles and aliases are all orders and counts over the mentions.
+    _ENTITY_SQL = """
+    CREATE TEMP TABLE ord AS
+        SELECT x.id AS mid, x.entity_id AS old, x.article_id AS aid, x.text, x.role, x.aliases,
+               row_number() OVER (ORDER BY a.source_file, a.seq, x.id) AS n
+        FROM mentions x JOIN articles a ON a.id = x.article_id;
+    CREATE TEMP TABLE remap AS
+        SELECT old, row_number() OVER (ORDER BY min(n)) AS new, count(*) AS n_mentions,
+               count(DISTINCT aid) AS n_articles
+        FROM temp.ord GROUP BY old;
+    CREATE UNIQUE INDEX temp.remap_old ON remap(old);
+    CREATE TEMP TABLE top_role AS
+        SELECT old, role FROM (
+            SELECT old, role, row_number() OVER (PARTITION BY old ORDER BY count(*) DESC, min(n)) AS k
+            FROM temp.ord WHERE role IS NOT NULL AND role != '' GROUP BY old, role)
+        WHERE k = 1;
+    """
+
+    def _renumber_entities(self) -> None:
+        conn = self.conn
+        conn.execute("CREATE TEMP TABLE names (id INTEGER PRIMARY KEY, name TEXT, type TEXT)")
+        conn.executemany("INSERT INTO temp.names VALUES (?, ?, ?)",
+                         ((eid, name, etype) for (name, etype), eid in self._entities.ids.items()))
+        conn.executescript(self._ENTITY_SQL)
+        aliases: dict[int, list[str]] = {}
+        for eid, alias in conn.execute("""
+                SELECT DISTINCT r.new, u.alias FROM (
+                    SELECT old, text AS alias FROM temp.ord
+                    UNION SELECT o.old, j.value FROM temp.ord o, json_each(o.aliases) j WHERE o.aliases IS NOT NULL
+                ) u JOIN temp.names nm ON nm.id = u.old JOIN temp.remap r ON r.old = u.old
+                WHERE u.alias != '' AND u.alias != nm.name ORDER BY 1, 2"""):
+            aliases.setdefault(eid, []).append(alias)
+        roles: dict[int, list[str]] = {}
+        for eid, role in conn.execute("""
+                SELECT DISTINCT r.new, o.role FROM temp.ord o JOIN temp.remap r ON r.old = o.old
+                WHERE o.role IS NOT NULL AND o.role != '' ORDER BY 1, 2"""):
+            roles.setdefault(eid, []).append(role)
+        self._entity_rows = [
+            EntityRow(eid, name, etype, role, n_mentions, n_articles, tuple(aliases.get(eid, ())),
+                      tuple(roles.get(eid, ())))
+            for eid, name, etype, role, n_mentions, n_articles in conn.execute("""
+                SELECT r.new, nm.name, nm.type, t.role, r.n_mentions, r.n_articles
+                FROM temp.remap r JOIN temp.names nm ON nm.id = r.old LEFT JOIN temp.top_role t ON t.old = r.old
+                ORDER BY r.new""")]
+        conn.execute("UPDATE mentions SET entity_id = r.new FROM temp.remap r "
+                     "WHERE r.old = mentions.entity_id AND r.old != r.new")
+        for table in ("ord", "remap", "top_role", "names"):
+            conn.execute(f"DROP TABLE temp.{table}")
+
+    def _merged_entities(self) -> list[EntityRow]:
+        return self._entity_rows
 
 
 def reusable(path: Path, extractor: str) -> bool:

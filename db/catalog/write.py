@@ -162,8 +162,9 @@ class CatalogWriter:
                   ) -> int | None:
         """The id of the series a metric belongs to (counted in; the series rows are written by `finish`)."""
         key = series_key(subject, scope, unit, kind)
-        if key is None:
-            return None
+        return None if key is None else self._in_series(key, period)
+
+    def _in_series(self, key: SeriesKey, period: str | None) -> int:
         row = self._series.get(key)
         if row is None:
             row = self._series[key] = [len(self._series) + 1, *key, 0, None, None]
@@ -173,8 +174,8 @@ class CatalogWriter:
             row[7] = period if row[7] is None else max(row[7], period)
         return row[0]
 
-    def _timeline_id(self, e) -> int:
-        key = timeline_key(e)
+    def _timeline_id(self, e, key: tuple | None = None) -> int:
+        key = key or timeline_key(e)
         tid = self._timeline.get(key)
         if tid is None:
             tid = self._timeline[key] = len(self._timeline) + 1
@@ -214,6 +215,9 @@ class CatalogWriter:
         rows = self._timeline_rows
         self.add_timeline([rows[k] for k in sorted(rows)])
         self.insert("series", sorted(self._series.values()))
+        self.add_entities(self._merged_entities())
+
+    def _merged_entities(self) -> list[EntityRow]:
         ents = self._entities
         merged = []
         for (name, etype), eid in sorted(ents.ids.items(), key=lambda kv: kv[1]):
@@ -221,7 +225,7 @@ class CatalogWriter:
             merged.append(EntityRow(eid, name, etype, roles.most_common(1)[0][0] if roles else None,
                                     ents.mentions[eid], len(ents.articles[eid]),
                                     tuple(sorted(ents.aliases.get(eid, ()))), tuple(sorted(roles))))
-        self.add_entities(merged)
+        return merged
 
     def write_facets(self) -> None:
         """The unfiltered facet counts, so the app never counts a million rows at start-up."""
