@@ -5,6 +5,7 @@ import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..catalog import schema
 from ..text import halfwidth, sentence_at, unbroken
@@ -75,14 +76,73 @@ def entity_mentions(conn: sqlite3.Connection, entity_id: int, limit: int = 500) 
     return out
 
 
-def cooccurring(conn: sqlite3.Connection, entity_id: int, limit: int = 12) -> list[tuple[int, str, str, int]]:
-    """Entities mentioned in the same articles: (id, name, type, shared articles), most shared first."""
-    return conn.execute(
-        "SELECT e.id, e.name, e.type, count(DISTINCT m2.article_id) AS n"
-        " FROM (SELECT DISTINCT article_id FROM mentions WHERE entity_id = ?) m1"
-        " JOIN mentions m2 ON m2.article_id = m1.article_id AND m2.entity_id != ?"
-        " JOIN entities e ON e.id = m2.entity_id GROUP BY e.id ORDER BY n DESC, e.n_mentions DESC LIMIT ?",
-        (entity_id, entity_id, limit)).fetchall()
+class Related(NamedTuple):
+    id: int
+    name: str
+    type: str
+    sentences: int  # sentences naming both
+    articles: int  # articles naming both
+
+
+def cooccurring(conn: sqlite3.Connection, entity_id: int, limit: int = 12, mentions: int = 500) -> list[Related]:
+    """Entities named with this one: those sharing its sentences first, then those sharing its articles.
+
+    Read from its first `mentions` mentions, so an entity named a million times costs no more."""
+    own: dict[int, list[tuple[int, int]]] = {}  # article → the sentences naming the entity
+    for aid, start in conn.execute("SELECT article_id, start FROM mentions WHERE entity_id = ? "
+                                   "ORDER BY article_id, start LIMIT ?", (entity_id, mentions)):
+        own.setdefault(aid, [])
+        body = conn.execute("SELECT body FROM articles WHERE id = ?", (aid,)).fetchone()
+        if body and 0 <= start < len(body[0]):
+            span = sentence_at(body[0], start)
+            if span not in own[aid]:
+                own[aid].append(span)
+    sentences: dict[int, set] = {}
+    articles: dict[int, set[int]] = {}
+    for aid, spans in own.items():
+        for eid, start in conn.execute("SELECT entity_id, start FROM mentions WHERE article_id = ? AND entity_id != ?",
+                                       (aid, entity_id)):
+            articles.setdefault(eid, set()).add(aid)
+            for span in spans:
+                if span[0] <= start < span[1]:
+                    sentences.setdefault(eid, set()).add((aid, span))
+    ranked = sorted(articles, key=lambda e: (-len(sentences.get(e, ())), -len(articles[e]), e))[:limit]
+    names = {i: (n, t) for i, n, t in conn.execute(
+        f"SELECT id, name, type FROM entities WHERE id IN ({','.join('?' * len(ranked))})", ranked)}
+    return [Related(e, *names[e], len(sentences.get(e, ())), len(articles[e])) for e in ranked if e in names]
+
+
+def _names_of(conn: sqlite3.Connection, entity_id: int) -> list[str]:
+    """An entity's name and aliases: the forms a metric's scope or an event's actor may use."""
+    return [r[0] for r in conn.execute("SELECT name FROM entities WHERE id = ? UNION "
+                                       "SELECT alias FROM entity_aliases WHERE entity_id = ?", (entity_id, entity_id))]
+
+
+def entity_figures(conn: sqlite3.Connection, entity_id: int, limit: int = 500) -> list[dict]:
+    """The metrics whose scope is this entity (under any of its names), latest period first."""
+    names = _names_of(conn, entity_id)
+    marks = ",".join("?" * len(names))
+    cols = ("id", "article_id", "text", "value", "unit", "qualifier", "period", "subject", "scope", "kind",
+            "start", "end", "title", "published")
+    rows = conn.execute(
+        f"SELECT m.id, m.article_id, m.text, m.value, m.unit, m.qualifier, m.period, m.subject, m.scope, m.kind,"
+        f" m.start, m.end, a.title, a.published FROM metrics m JOIN articles a ON a.id = m.article_id"
+        f" WHERE m.scope IN ({marks}) ORDER BY m.period IS NULL, m.period DESC, m.id LIMIT ?",
+        (*names, limit)).fetchall() if names else []
+    return [dict(zip(cols, r, strict=True)) for r in rows]
+
+
+def entity_events(conn: sqlite3.Connection, entity_id: int, limit: int = 500) -> list[dict]:
+    """The dated events this entity is the actor of, latest first."""
+    names = _names_of(conn, entity_id)
+    marks = ",".join("?" * len(names))
+    cols = ("id", "article_id", "date", "actor", "action", "document", "summary", "start", "end", "title",
+            "published")
+    rows = conn.execute(
+        f"SELECT e.id, e.article_id, e.date, e.actor, e.action, e.document, e.summary, e.start, e.end, a.title,"
+        f" a.published FROM events e JOIN articles a ON a.id = e.article_id"
+        f" WHERE e.actor IN ({marks}) ORDER BY e.date DESC, e.id LIMIT ?", (*names, limit)).fetchall() if names else []
+    return [dict(zip(cols, r, strict=True)) for r in rows]
 
 
 def metric(conn: sqlite3.Connection, metric_id: int) -> dict | None:

@@ -31,7 +31,7 @@ class EntitiesPane(Pane):
         ent = query.entity(conn, row.id)
         if ent is None:
             return None
-        co = query.cooccurring(conn, row.id, 8)
+        co = query.cooccurring(conn, row.id, 8, mentions=60)
         lines = [Text.assemble((ent["name"], "bold"), "  ", (ent["type"], "magenta"),
                                f"  {ent['n_mentions']:,} mentions in {ent['n_articles']:,} articles")]
         if ent["aliases"]:
@@ -39,7 +39,8 @@ class EntitiesPane(Pane):
         if ent["roles"]:
             lines.append(Text.assemble(("roles: ", "dim"), "、".join(ent["roles"])))
         if co:
-            lines.append(Text.assemble(("with: ", "dim"), "  ".join(f"{n} ({k})" for _, n, _, k in co)))
+            lines.append(Text.assemble(("with (sentences shared): ", "dim"),
+                                       "  ".join(f"{r.name} ({r.sentences})" for r in co)))
         lines.append(Text("Enter: every mention, with its sentence", style="dim italic"))
         return Text("\n").join(lines)
 

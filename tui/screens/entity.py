@@ -1,4 +1,4 @@
-"""One entity: names, roles, every mention in its sentence, and who else appears alongside."""
+"""One entity: names, roles, every mention in its sentence, its figures and events, and who appears with it."""
 from __future__ import annotations
 
 import sqlite3
@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 from zgc.db import query
 
@@ -18,12 +18,17 @@ from ..messages import OpenArticle, OpenEntity
 
 
 class EntityScreen(Screen):
-    """Enter on a mention opens the reader at its sentence; on a co-occurring entity, that entity."""
+    """Enter on a mention, figure or event opens the reader at its sentence; on a co-occurring entity, that
+    entity. m / f / v show its mentions, its figures (metrics it owns) and its events (as actor)."""
 
     BINDINGS: ClassVar = [
         Binding("escape", "back", "Back", id="entity.back", tooltip="back to where you came from"),
-        Binding("tab", "switch", "Mentions/related", show=True, id="entity.switch",
-                tooltip="switch between mentions and related entities"),
+        Binding("m", "show('mentions')", "Mentions", id="entity.mentions", tooltip="every mention, in its sentence"),
+        Binding("f", "show('figures')", "Figures", id="entity.figures",
+                tooltip="the figures whose owner (scope) it is"),
+        Binding("v", "show('events')", "Events", id="entity.events", tooltip="the dated events it is the actor of"),
+        Binding("tab", "switch", "List/related", show=True, id="entity.switch",
+                tooltip="switch between the list and the related entities"),
         Binding("y", "copy", "Copy name", show=False, id="entity.copy", tooltip="copy the entity's name"),
     ]
 
@@ -38,16 +43,23 @@ class EntityScreen(Screen):
         self.entity = ent or {"name": "(entity not found)", "type": "", "aliases": [], "roles": [],
                               "n_mentions": 0, "n_articles": 0, "role": None}
         self.mentions = query.entity_mentions(conn, self.entity_id) if ent else []
+        self.figures = query.entity_figures(conn, self.entity_id) if ent else []
+        self.events = query.entity_events(conn, self.entity_id) if ent else []
         self.related = query.cooccurring(conn, self.entity_id, 30) if ent else []
         yield Static(self._header(), id="entity-header")
         with Horizontal(id="entity-body"):
-            with Vertical(id="entity-mentions-box"):
-                yield Static(Text(f"Mentions ({len(self.mentions)})", style="bold"), classes="section-title")
-                yield OptionList(*self._mention_options(), id="entity-mentions")
+            with TabbedContent(id="entity-lists"):
+                with TabPane(f"Mentions ({len(self.mentions)})", id="tab-mentions"):
+                    yield OptionList(*self._mention_options(), id="entity-mentions")
+                with TabPane(f"Figures ({len(self.figures)})", id="tab-figures"):
+                    yield OptionList(*self._figure_options(), id="entity-figures")
+                with TabPane(f"Events ({len(self.events)})", id="tab-events"):
+                    yield OptionList(*self._event_options(), id="entity-events")
             with Vertical(id="entity-related-box"):
-                yield Static(Text("Appears with", style="bold"), classes="section-title")
-                yield OptionList(*[Option(Text.assemble(name, (f" {etype} ", "magenta"), (f"{n}", "dim")),
-                                          id=str(eid)) for eid, name, etype, n in self.related]
+                yield Static(Text("Appears with (sentences · articles)", style="bold"), classes="section-title")
+                yield OptionList(*[Option(Text.assemble(r.name, (f" {r.type} ", "magenta"),
+                                                        (f"{r.sentences} · {r.articles}", "dim")), id=str(r.id))
+                                   for r in self.related]
                                  or [Option(Text("nobody else", style="dim"), disabled=True)],
                                  id="entity-related")
         yield Footer()
@@ -74,15 +86,44 @@ class EntityScreen(Screen):
             out.append(Option(Text("\n").join([head, text]), id=str(len(out))))
         return out or [Option(Text("no mentions", style="dim"), disabled=True)]
 
+    def _figure_options(self) -> list[Option]:
+        out = []
+        for f in self.figures:
+            line = Text.assemble((f"{f['period'] or '—':<10} ", "cyan"), (f["text"], "bold #d7af5f"), "  ",
+                                 f["subject"] or "?", (f"  {f['kind']}", "dim"))
+            head = Text(f"{f['published'] or ''}  {f['title']}", style="dim")
+            out.append(Option(Text("\n").join([line, head]), id=str(len(out))))
+        return out or [Option(Text("no figures give it as their owner", style="dim"), disabled=True)]
+
+    def _event_options(self) -> list[Option]:
+        out = []
+        for e in self.events:
+            line = Text.assemble((f"{e['date']:<10} ", "cyan"), (e["action"] or "", "bold #5fafd7"), " ",
+                                 f"《{e['document']}》" if e["document"] else e["summary"])
+            head = Text(f"{e['published'] or ''}  {e['title']}", style="dim")
+            out.append(Option(Text("\n").join([line, head]), id=str(len(out))))
+        return out or [Option(Text("no dated events with it as the actor", style="dim"), disabled=True)]
+
     def on_mount(self) -> None:
         self.query_one("#entity-mentions", OptionList).focus()
 
-    @on(OptionList.OptionSelected, "#entity-mentions")
-    def _open_mention(self, event: OptionList.OptionSelected) -> None:
+    @on(OptionList.OptionSelected, "#entity-mentions, #entity-figures, #entity-events")
+    def _open_item(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is None:
             return
-        m = self.mentions[int(event.option.id)]
-        self.post_message(OpenArticle(m["article_id"], at=(m["start"], m["end"])))
+        items = {"entity-mentions": self.mentions, "entity-figures": self.figures, "entity-events": self.events}
+        item = items[event.option_list.id or ""][int(event.option.id)]
+        self.post_message(OpenArticle(item["article_id"], at=(item["start"], item["end"])))
+
+    def action_show(self, which: str) -> None:
+        self.query_one("#entity-lists", TabbedContent).active = f"tab-{which}"
+        self.query_one(f"#entity-{which}", OptionList).focus()
+
+    @on(TabbedContent.TabActivated)
+    def _focus_tab(self, event: TabbedContent.TabActivated) -> None:
+        event.stop()  # the app's own tabs are the panes
+        which = (event.pane.id or "tab-mentions").removeprefix("tab-")
+        self.query_one(f"#entity-{which}", OptionList).focus()
 
     @on(OptionList.OptionSelected, "#entity-related")
     def _open_related(self, event: OptionList.OptionSelected) -> None:
@@ -90,9 +131,12 @@ class EntityScreen(Screen):
             self.post_message(OpenEntity(int(event.option.id)))
 
     def action_switch(self) -> None:
-        a = self.query_one("#entity-mentions", OptionList)
-        b = self.query_one("#entity-related", OptionList)
-        (b if a.has_focus else a).focus()
+        related = self.query_one("#entity-related", OptionList)
+        if related.has_focus:
+            active = self.query_one("#entity-lists", TabbedContent).active or "tab-mentions"
+            self.query_one(f"#entity-{active.removeprefix('tab-')}", OptionList).focus()
+        else:
+            related.focus()
 
     def action_copy(self) -> None:
         self.app.copy_to_clipboard(self.entity["name"])

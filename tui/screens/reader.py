@@ -15,14 +15,16 @@ from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
 from zgc.db import query
 from zgc.db.text import sentence_at
 
@@ -150,6 +152,7 @@ class ReaderScreen(Screen):
         Binding("d", "kind('event')", "Next date", id="reader.date", tooltip="next dated event"),
         Binding("t", "kind('entity')", "Next entity", id="reader.entity", tooltip="next entity"),
         Binding("enter", "open", "Open entity", id="reader.open", tooltip="open the highlighted entity"),
+        Binding("l", "list", "List", id="reader.list", tooltip="the article's figures and dates, a list to pick from"),
         Binding("y", "copy", "Copy text", show=False, id="reader.copy", tooltip="copy the article's text"),
     ]
 
@@ -168,9 +171,18 @@ class ReaderScreen(Screen):
         marks = query.article_marks(conn, self.article_id) if art.get("id") else []
         yield Static(self._header(art, marks), id="reader-header")
         self.text = ArticleText(art["body"], marks, self.words, id="reader-text")
-        yield self.text
+        with Horizontal(id="reader-body"):
+            yield self.text
+            yield OptionList(*self._list_options(marks), id="reader-list")
         yield Static("", id="reader-status")
         yield Footer()
+
+    def _list_options(self, marks: list[query.Mark]) -> list[Option]:
+        body = self.article["body"]
+        out = [Option(Text.assemble((f"{'date' if m.kind == 'event' else m.kind:<6}", "dim"),
+                                    (body[m.start:m.end], "bold"), ("  " + m.label, "dim")), id=str(i))
+               for i, m in enumerate(marks) if m.kind in ("metric", "event")]
+        return out or [Option(Text("no figures or dates in this article", style="dim"), disabled=True)]
 
     def _header(self, art: dict, marks: list[query.Mark]) -> Text:
         counts = {k: sum(1 for m in marks if m.kind == k) for k in ("metric", "event", "entity")}
@@ -181,7 +193,7 @@ class ReaderScreen(Screen):
             (f" metric {counts['metric']} ", "bold black on #d7af5f"), " ",
             (f" date {counts['event']} ", "bold black on #5fafd7"), " ",
             (f" entity {counts['entity']} ", "bold black on #af87d7"),
-            ("  n/N step · m d t by type · Enter: entity", "dim"))
+            ("  n/N step · m d t by type · l list · Enter: entity", "dim"))
         title = Text(art["title"], style="bold")
         if art.get("subtitle"):
             title.append("  " + art["subtitle"], style="italic")
@@ -210,7 +222,9 @@ class ReaderScreen(Screen):
                                style="dim"))
             return
         m = text.marks[text.current]
-        status.update(Text.assemble((f"{m.kind} {text.current + 1}/{len(text.marks)}: ", "bold"),
+        # Counted within its kind, as the header counts them: metric 3/37.
+        same = [i for i, k in enumerate(text.marks) if k.kind == m.kind]
+        status.update(Text.assemble((f"{m.kind} {same.index(text.current) + 1}/{len(same)}: ", "bold"),
                                     self.article["body"][m.start:m.end], ("  → " + m.label, "dim"),
                                     ("   Enter: open" if m.kind == "entity" else "", "dim")))
 
@@ -257,5 +271,25 @@ class ReaderScreen(Screen):
         self.app.copy_to_clipboard(self.article["body"])
         self.notify("copied the article's text", timeout=2)
 
+    def action_list(self) -> None:
+        box = self.query_one("#reader-list", OptionList)
+        box.display = not box.display
+        if box.display:
+            box.focus()
+        else:
+            self.text.focus()
+
+    @on(OptionList.OptionSelected, "#reader-list")
+    def _go_to(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.text.current = int(event.option.id)
+            self.text.show_current()
+            self._status()
+
     def action_back(self) -> None:
+        box = self.query_one("#reader-list", OptionList)
+        if box.display:  # Escape closes the list first
+            box.display = False
+            self.text.focus()
+            return
         self.app.pop_screen()
