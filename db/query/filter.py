@@ -29,7 +29,7 @@ class FilterError(ValueError):
 @dataclass(frozen=True)
 class Term:
     field: str
-    op: str  # = (one of values) | range | > >= < <= !=
+    op: str  # = (one of values) | range | > >= < <= != | named !named (ids by a name, FieldSpec.named)
     values: tuple = ()  # for =: alternatives; for range: (lo, hi) with None for open ends
     unit: str | None = None  # a number written with its unit (value>100亿元): compared within that unit
 
@@ -112,6 +112,10 @@ def _parse_sort(spec: PaneSpec, value: str, pos: int) -> str:
 
 
 def _parse_term(name: str, f: FieldSpec, op: str, value: str, pos: int) -> Term:
+    if f.named and (f.kind == "name" or not value.strip().isdigit()):
+        if op not in (":", "=", "!="):
+            raise FilterError(f"{name} takes {name}:NAME, not {op}", pos)
+        return Term(name, "!named" if op == "!=" else "named", (value.strip(),))
     if f.kind in ("text", "fts"):
         if op not in (":", "=", "!="):
             raise FilterError(f"{name} takes {name}:TEXT, not {op}", pos)

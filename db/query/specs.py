@@ -11,10 +11,13 @@ PANES = ("articles", "entities", "metrics", "timeline", "targets")
 
 @dataclass(frozen=True)
 class FieldSpec:
-    kind: str  # text | int | num | date | fts | bool
+    kind: str  # text | int | num | date | fts | bool | name
     column: str  # SQL column (or FTS column for kind fts)
     help: str
     join: bool = False  # needs the article joined
+    # For a value that is a name, not an id (article:中关村论坛, doc:行动计划): the ids `column` may take,
+    # a query whose every ? is given %name%.
+    named: str | None = None
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class PaneSpec:
 
 
 _ART_JOIN = "JOIN articles a ON a.id = {alias}.article_id"
+_TITLED = "SELECT id FROM articles WHERE title LIKE ? ESCAPE '\\'"
 
 SPECS: dict[str, PaneSpec] = {
     "articles": PaneSpec(
@@ -95,7 +99,11 @@ SPECS: dict[str, PaneSpec] = {
             "scope": FieldSpec("fts", "scope", "characters of the scope: scope:海淀"),
             "date": FieldSpec("date", "a.published", "date of the article: date:2020..2021", join=True),
             "series": FieldSpec("int", "m.series_id", "the figures of one series: series:17"),
-            "article": FieldSpec("int", "m.article_id", "the figures of one article: article:12"),
+            "article": FieldSpec("int", "m.article_id", "the figures of an article: article:12, article:行动计划",
+                                 named=_TITLED),
+            "doc": FieldSpec("name", "m.article_id", "the figures of the articles about a document: doc:行动计划",
+                             named=_TITLED + " UNION SELECT article_id FROM events WHERE document LIKE ? ESCAPE '\\'"
+                             " UNION SELECT id FROM articles WHERE doc_number LIKE ? ESCAPE '\\'"),
         },
         facets=schema.FACETS["metrics"],
     ),

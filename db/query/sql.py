@@ -148,6 +148,11 @@ def compile_query(conn: sqlite3.Connection, flt: Filter, sort: str | None = None
         col = f.column
         if t.op == "all":
             continue
+        if t.op in ("named", "!named"):
+            pattern = "%" + re.sub(r"([\\%_])", r"\\\1", t.values[0]) + "%"
+            conds.append(f"{col} {'NOT ' if t.op == '!named' else ''}IN ({f.named})")
+            params.extend([pattern] * f.named.count("?"))
+            continue
         if t.unit:
             conds.append(f"{spec.alias}.unit = ?")
             params.append(t.unit)
