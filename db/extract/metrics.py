@@ -26,6 +26,7 @@ from .subject import subject as subject_of
 
 __all__ = ["extract_metrics"]
 
+_TOPICS = frozenset({"product", "company", "org", "university", "gov", "park"})  # who or what a figure is of
 _MONEY = frozenset({"元", "美元", "港元", "欧元", "日元", "英镑", "韩元", "澳元", "加元", "卢布"})
 _COUNT = frozenset({"家", "件", "项", "个", "人", "人次", "家次", "场次", "台", "套", "起", "只", "位", "份",
                     "期", "次", "所", "支", "场", "户", "种", "类", "部门", "部委", "方面", "名", "座",
@@ -245,13 +246,17 @@ class _Context:
     title_scope: str | None = None
     list_period: str | None = None
     list_target: bool = False
+    # (start, name, is a product) of the products and the makers, bodies and schools named
+    products: list[tuple[int, str, bool]] = field(default_factory=list)
 
 
 def _resolve(article: ArticleText, src: str, paras: list[_Paragraph], base: datetime.date | None) -> list[Metric]:
     out: list[Metric] = []
     owners = Owners(src, article.entities) if article.entities else None
     title_scope = owners.in_title(article.title or "") if owners else _scope_in(article.title or "")
-    ctx = _Context(scope=title_scope, owners=owners, title_scope=title_scope)
+    ctx = _Context(scope=title_scope, owners=owners, title_scope=title_scope,
+                   products=[(m.start, m.name, m.type == "product") for m in article.entities or ()
+                             if m.type in _TOPICS])
     for p in paras:
         if p.heading:
             ctx.list_period, ctx.list_target = None, False
@@ -275,6 +280,7 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
     ctx.list_period, ctx.list_target = None, False
     topic: str | None = None  # the last subject of the paragraph's sentences so far
     topic_owner: str | None = None  # the owner the paragraph's last sentence opening with one named
+    lo = p.start  # where a product named before a figure still speaks for it: this sentence or the one before
     for s in p.sentences:
         text = src[s.start:s.end]
         if ctx.owners:
@@ -288,7 +294,8 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
             target = (sent_target or bool(_TARGET_CUE.search(_last_clauses(before)))
                       or bool(_TARGET_FRAME.search(before)) or _target_year(before, base))
             kind = _kind(src, q, before, target)
-            subject = subject_of(before, text[q.end - s.start:], kind, previous, topic)
+            subject = _of_product(subject_of(before, text[q.end - s.start:], kind, previous, topic),
+                                  _product_before(ctx.products, lo, q.start))
             if kind != "rate" and subject:
                 previous.append(subject)
             clause = s.start + max((m.end() for m in _CLAUSE_PUNCT.finditer(before)), default=0)
@@ -307,6 +314,7 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
                 value_max=q.quantity.value_max,
             ))
         topic = previous[-1] if previous else topic
+        lo = s.start
         # A zone named in one sentence owns the next ones' figures, unless the title names the
         # article's own zone (a plan's figures are its zone's, whatever places its text passes).
         if (s.quantities or s is p.sentences[0]) and not (ctx.owners and ctx.title_scope):
@@ -325,6 +333,22 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
             # A list item ending in ； on its own line: the next line continues the list.
             ctx.list_period, ctx.list_target = carried, target_carry
     return out
+
+
+def _product_before(products: list[tuple[int, str, bool]], lo: int, hi: int) -> str | None:
+    """The product last named before `hi` (from `lo`), unless a company, body, school or zone came after it."""
+    named = [(name, product) for start, name, product in products if lo <= start < hi]
+    return named[-1][0] if named and named[-1][1] else None
+
+
+def _of_product(subject: str | None, product: str | None) -> str | None:
+    """A product's figures are told of it: 天玑骨科机器人 …。手术时间减少50% → 天玑骨科机器人手术时间;
+    灵汐科技的天机类脑芯片速度 → 天机类脑芯片速度 (the maker is whose, not what)."""
+    if not subject or not product:
+        return subject
+    if product in subject:
+        return subject[subject.index(product):]
+    return product + subject if len(subject) <= 6 else subject
 
 
 def _last_clauses(before: str) -> str:

@@ -89,6 +89,31 @@ def test_a_plan_s_figures_are_its_zone_s():
     assert got["超过3万家"] == "北京市"  # named in the figure's own clause
 
 
+def _subjects_with_entities(body: str) -> dict[str, str | None]:
+    article = Article(title="新品发布", body=body, kind="news", start=0, end=len(body), body_start=0,
+                      published="2023-06-01")
+    return {m.text: m.subject for m in process_article(article).metrics}
+
+
+def test_a_product_s_figures_are_told_of_the_product():
+    got = _subjects_with_entities(
+        "研发的紫微骨科机器人是国内首款全关节手术机器人。与传统手术相比，手术时间减少40%，出血量减少60%。"
+        "目前，紫微骨科机器人已在北京市完成了1200台手术。")
+    assert got["40%"] == "紫微骨科机器人手术时间"
+    assert got["60%"] == "紫微骨科机器人出血量"
+    assert got["1200台"] == "紫微骨科机器人手术"
+
+
+def test_a_product_no_longer_speaks_once_a_body_or_zone_is_named_after_it():
+    got = _subjects_with_entities(
+        "紫微骨科机器人获批上市，国家药品监督管理局发布公告。作为主平台，海淀科学城以不足5%的土地贡献了全区三成税收。")
+    assert got["不足5%"] == "土地"
+
+
+def test_a_disclosed_amount_is_of_what_the_sentence_counted_before():
+    assert subjects("全年天使投资案例1200个，已披露金额达560亿元。")["达560亿元"] == "天使投资案例披露金额"
+
+
 def test_the_whole_province_is_the_province_named_before_it():
     got = _scopes("高校改革见成效", "据介绍，湖南省在全省42所高校开展了改革试点。")
     assert got["42所"] == "湖南省"
