@@ -298,11 +298,13 @@ def _parse(text: str, base: datetime.date | None) -> tuple[DateSpan, _Point] | N
     return DateSpan(start, end, precision), p1
 
 
-# Days and months named from the reference date: 昨天, 前天, 上周五, 本月20日, 上月.
+# Days and months named from the reference date: 昨天, 前天, 上周五, 本月20日, 上月, 20日.
 _REL_DAYS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1, "后天": 2}
 _REL_DAY = re.compile(r"(?:今天|今日(?!头条)|昨天|昨日|前天|明天|明日|后天)"
                       r"|(?P<week>上|本|这|下)(?:周|星期)(?P<wd>[一二三四五六日天])"
-                      r"|(?<![\u4e00-\u9fff])(?P<mon>上|本|下)月(?:(?P<d>3[01]|[12]\d|0?[1-9])[日号])?")
+                      r"|(?<![\u4e00-\u9fff])(?P<mon>上|本|下)月(?:(?P<d>3[01]|[12]\d|0?[1-9])[日号])?"
+                      # a day alone (20日): in news, the reference month's, or the month before when still to come
+                      r"|(?<![\d.月年第每近共计约期至到-])(?P<bd>3[01]|[12]\d|0?[1-9])日(?![内以之左前后]|\d)")
 
 
 def _relative_day(m: re.Match[str], base: datetime.date) -> DateSpan | None:
@@ -311,6 +313,14 @@ def _relative_day(m: re.Match[str], base: datetime.date) -> DateSpan | None:
         wd = "一二三四五六日".index(m.group("wd").replace("天", "日"))
         day = base + datetime.timedelta(days=shift + wd - base.weekday())
         return DateSpan(day.isoformat(), day.isoformat(), "day")
+    if m.group("bd"):
+        d = int(m.group("bd"))
+        y, mo = (base.year, base.month) if d <= base.day else (
+            (base.year, base.month - 1) if base.month > 1 else (base.year - 1, 12))
+        if not _valid(y, mo, d):
+            return None
+        iso = _iso(y, mo, d)
+        return DateSpan(iso, iso, "day")
     if m.group("mon"):
         month = base.month - 1 + {"上": -1, "下": 1}.get(m.group("mon"), 0)
         y, mo = base.year + month // 12, month % 12 + 1

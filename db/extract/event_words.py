@@ -13,26 +13,32 @@ _STRONG = (
     "制定", "拨付", "命名", "创立", "创办", "施行", "试行", "生效", "投产", "开工", "竣工",
     "拉开帷幕", "休刊", "停刊", "获悉", "联合建设", "共同建设", "合作建设", "强调",
     "入选", "授牌", "发行", "落地", "出炉",
+    "考察", "视察", "会见", "出席", "致贺信", "发来贺信", "致信", "接受采访", "作报告", "作工作报告",
+    "开园", "开业", "开馆", "表决通过", "升级为", "揭晓",
 )
-_WEAK = ("开展", "实施", "支持", "完成", "选择", "建立", "认定", "上市")
+_WEAK = ("开展", "实施", "支持", "完成", "选择", "建立", "认定", "上市", "调整")
 _VERB = re.compile(
     r"(?<![拟待])(?:" + "|".join(sorted(_STRONG + _WEAK, key=len, reverse=True)) + r")"
-    r"|通过(?=[^,，。；;]{0,24}(?:审查|审议|验收|认证|评审|评估|备案))"
+    r"|通过(?=[^,，。；;]{0,24}(?:审查|审议|验收|认证|评审|评估|备案)|《)"
 )
 _WEAK_SET = frozenset(_WEAK)
 _NOUN_AFTER = {"上市": "企公", "挂牌": "企公", "开幕": "式", "闭幕": "式", "启动": "式仪", "签约": "仪"}
 _MEETING_VERBS = frozenset({"举办", "举行", "召开", "开幕", "闭幕", "落幕"})
 _SPEECH_VERBS = frozenset({"强调", "获悉"})
-_NON_POLICY = frozenset({"休刊", "停刊"}) | _MEETING_VERBS | _SPEECH_VERBS
+# A leader's visit, a letter, an interview, a report delivered: occurrences, not policy acts.
+_VISIT_VERBS = frozenset({"考察", "视察", "会见", "出席", "致贺信", "发来贺信", "致信", "接受采访", "作报告",
+                          "作工作报告", "开园", "开业", "开馆", "揭晓"})
+_NON_POLICY = frozenset({"休刊", "停刊"}) | _MEETING_VERBS | _SPEECH_VERBS | _VISIT_VERBS
 _APPROVAL = frozenset({"批准", "获批", "批复", "核准"})
-_ISSUE = frozenset({"印发", "发布", "颁布", "出台", "公布", "下发", "审议通过", "施行", "实施"})
+_ISSUE = frozenset({"印发", "发布", "颁布", "出台", "公布", "下发", "审议通过", "表决通过", "通过", "施行", "实施"})
 
 # A quantity: 4000家, 18项, 1.5亿元 (not 5G, not a year).
 _QUANTITY = re.compile(r"(等)?[\d.]+(?:[万亿千百]+)?(?:多|余)?(?:家|项|个|件|人|元|亿|万|只|起|支|次|户|所|台|条)")
 # Words before a date that make it a period or a target, not an occurrence.
 _PERIOD_BEFORE = re.compile(r"(?:截至|截止|截止到|到|至|直到|预计到|从|自|由)$")
 # Words after a date that make it a frame for something else: 2020年是..., 2018年的41万项.
-_FRAME_AFTER = re.compile(r"^(?:的|是|为|起|之前|前后|以前|底前|年底前|末)")
+# (起 frames what follows, except the day a text takes effect: 2022年8月1日起施行.)
+_FRAME_AFTER = re.compile(r"^(?:的|是|为|起(?![^。；;]{0,40}(?:施行|实施|生效))|之前|前后|以前|底前|年底前|末)")
 # A clause after these no longer reports the dated occurrence.
 _STOP = re.compile(r"近期|近日|日前|目前|当前|今后|未来|下一步|多年来|近年来|长期以来|此前|随后|截至|此外")
 _SPEECH = re.compile(r"(?:介绍说|表示|介绍|指出|认为|说)$")

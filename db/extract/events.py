@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..records import ArticleText, Event
 from ..text import halfwidth
@@ -191,12 +191,18 @@ def _is_gov(actor: str) -> bool:
     return False
 
 
+_OWN_PAPER = re.compile(r"本报[\d年月日、\s]*$")  # 本报 before a date, or before dates listed
+_RULES = re.compile(r"(?:条例|法|办法|规定|细则|决定|规划|纲要)(?:修订案|修正案)?$")
+
+
 def is_policy_event(action: str | None, actor: str | None, document: str | None, clause: str) -> bool:
     """A government policy action: a document issued or approved, a reform or pilot, a public fund."""
     if action in _NON_POLICY:
         return False
     if action in _APPROVAL:
         return not _PRODUCT.search(clause)
+    if document and action in _ISSUE and _RULES.search(document):
+        return True  # a law or rule passed, issued, taking effect (《某某条例》施行)
     if actor:
         return _is_gov(actor)
     if document and action in _ISSUE and _is_gov(document):
@@ -369,7 +375,7 @@ def _extract(article: ArticleText) -> list[Event]:
             out.extend(meta)
             continue
         before = hb[max(s0, m.start - 6):m.start].rstrip()
-        if _PERIOD_BEFORE.search(before) or _FRAME_AFTER.match(hb[m.end:m.end + 4]):
+        if _PERIOD_BEFORE.search(before) or _FRAME_AFTER.match(hb[m.end:m.end + 48]):
             continue
         # The scope runs to the next date, or past it when dates are listed (1月27日、2月3日休刊).
         scope_end = s1
@@ -382,7 +388,11 @@ def _extract(article: ArticleText) -> list[Event]:
         lead = hb[lead_from:m.start]
         found, meeting = _scan(scope, lead)
         for f in found:
-            out.extend(_events_for(f, date, precision, body, span, m_full))
+            events = _events_for(f, date, precision, body, span, m_full)
+            if article.publication and _OWN_PAPER.search(lead):
+                # 本报2020年1月27日、2月3日休刊: the paper itself acted.
+                events = [replace(e, actor=e.actor or article.publication) for e in events]
+            out.extend(events)
         if meeting:
             out.extend(_continuation(body, hb, s1, date, precision, m_full))
     return out

@@ -1,0 +1,60 @@
+"""Occurrences beyond documents (visits, letters, interviews, openings, laws passed, zones upgraded), and days
+written alone (20日) or relative to the article's date, on sentences of our own making."""
+from __future__ import annotations
+
+import pytest
+from zgc.db.extract.events import extract_events
+from zgc.db.records import ArticleText, Event
+
+
+def ev(body: str, published: str | None = "2023-05-22") -> list[Event]:
+    return extract_events(ArticleText(body=body, published=published))
+
+
+@pytest.mark.parametrize(("body", "date", "action", "policy"), [
+    ("2023年4月10日，市委书记到云州科学城考察。", "2023-04-10", "考察", False),
+    ("2022年9月，国务院领导视察某某实验室。", "2022-09", "视察", False),
+    ("2021年11月2日，国家主席向大会致贺信。", "2021-11-02", "致贺信", False),
+    ("2023年3月8日，该所所长接受采访时介绍了研究进展。", "2023-03-08", "接受采访", False),
+    ("2022年10月16日，总书记在大会上作报告。", "2022-10-16", "作报告", False),
+    ("2022年6月，某某国际会展中心正式开馆。", "2022-06", "开馆", False),
+    ("2021年3月11日，全国人大表决通过《某某规划纲要》。", "2021-03-11", "表决通过", True),
+    ("2021年12月24日，全国人大常委会通过《科学技术进步法》修订案。", "2021-12-24", "通过", True),
+    ("2015年9月，云州高新区升级为国家高新区。", "2015-09", "升级为", True),  # a state decision
+    ("2019年，国务院批复同意调整云州高新区空间布局。", "2019", "批复", True),
+    ("2022年8月1日起，《某某促进条例》施行。", "2022-08-01", "施行", True),
+])
+def test_occurrences_of_every_kind_are_events(body, date, action, policy):
+    got = ev(body)
+    assert [(e.date, e.action) for e in got] == [(date, action)], got
+    assert got[0].is_policy is policy
+
+
+@pytest.mark.parametrize(("body", "date"), [
+    ("本报讯 20日，科技部印发《某某工作方案》。", "2023-05-20"),  # this month: the article is of the 22nd
+    ("国务院25日召开常务会议，部署创新工作。", "2023-04-25"),  # still to come this month: last month's
+    ("昨天，市政府发布《某某措施》。", "2023-05-21"),
+])
+def test_a_day_alone_or_relative_resolves_against_the_article_date(body, date):
+    assert [e.date for e in ev(body)] == [date]
+
+
+@pytest.mark.parametrize("body", [
+    "企业须在30日内完成申报。",
+    "为期3日的论坛吸引了众多企业。",
+    "每月15日发布统计数据。",
+    "活动共计10日。",
+])
+def test_a_count_of_days_is_no_date(body):
+    assert ev(body) == []
+
+
+def test_a_day_alone_needs_the_article_date():
+    assert ev("20日，科技部印发《某某工作方案》。", published=None) == []
+
+
+def test_the_paper_itself_is_the_actor_of_what_it_does():
+    got = extract_events(ArticleText(body="本报2023年1月23日、1月30日休刊两期。", published="2023-01-20",
+                                     publication="云州日报"))
+    assert [(e.date, e.actor, e.action) for e in got] == [("2023-01-23", "云州日报", "休刊"),
+                                                          ("2023-01-30", "云州日报", "休刊")]
