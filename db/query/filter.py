@@ -122,6 +122,9 @@ def _parse_term(name: str, f: FieldSpec, op: str, value: str, pos: int) -> Term:
         alts = tuple(v.strip() for v in value.split(",") if v.strip()) if f.kind == "text" else (value,)
         if f.kind == "fts" and not _WORDCHAR.search(value):
             raise FilterError(f"{name}: needs letters or digits to search for", pos)
+        unknown = [v for v in alts if f.choices and v not in f.choices]
+        if unknown:
+            raise FilterError(f"{name}:{unknown[0]} matches nothing; {name} is one of {', '.join(f.choices)}", pos)
         return Term(name, "!=" if op == "!=" else "=", alts)
     if f.kind == "bool":
         v = value.lower()

@@ -18,6 +18,7 @@ class FieldSpec:
     # For a value that is a name, not an id (article:中关村论坛, doc:行动计划): the ids `column` may take,
     # a query whose every ? is given %name%.
     named: str | None = None
+    choices: tuple[str, ...] = ()  # the values a text field can have (others are refused, with these listed)
 
 
 @dataclass(frozen=True)
@@ -44,11 +45,15 @@ SPECS: dict[str, PaneSpec] = {
         row=("id", "published", "title", "publication", "kind", "n_metrics", "n_events", "n_entities"),
         join="",
         sorts={"date": "a.published IS NULL, a.published {dir}, a.id {dir}", "title": "a.title {dir}, a.id",
-               "metrics": "a.n_metrics {dir}, a.id", "source": "a.id {dir}"},
+               "metrics": "a.n_metrics {dir}, a.id", "source": "a.id {dir}",
+               "publication": "a.publication IS NULL, a.publication {dir}, a.published DESC, a.id",
+               "kind": "a.kind {dir}, a.published DESC, a.id", "events": "a.n_events {dir}, a.id",
+               "entities": "a.n_entities {dir}, a.id"},
         default_sort="-date",
         fields={
             "pub": FieldSpec("text", "a.publication", "publication, exactly: pub:人民日报"),
-            "kind": FieldSpec("text", "a.kind", "news, policy, notice, caption, ad, toc, other"),
+            "kind": FieldSpec("text", "a.kind", "news, policy, notice, caption, ad, toc, other",
+                              choices=("news", "policy", "notice", "caption", "ad", "toc", "other")),
             "year": FieldSpec("int", "a.year", "year published: year:2020, year:2019..2022"),
             "date": FieldSpec("date", "a.published", "date published: date:2020-03, date:2020-01..2020-06"),
             "title": FieldSpec("fts", "title", "words in the title only"),
@@ -64,10 +69,13 @@ SPECS: dict[str, PaneSpec] = {
         row=("id", "name", "type", "role", "n_mentions", "n_articles"),
         join="",
         sorts={"mentions": "e.n_mentions {dir}, e.id", "articles": "e.n_articles {dir}, e.id",
-               "name": "e.name {dir}, e.id", "type": "e.type {dir}, e.n_mentions DESC, e.id", "source": "e.id {dir}"},
+               "name": "e.name {dir}, e.id", "type": "e.type {dir}, e.n_mentions DESC, e.id", "source": "e.id {dir}",
+               "role": "e.role IS NULL, e.role {dir}, e.n_mentions DESC, e.id"},
         default_sort="-mentions",
         fields={
-            "type": FieldSpec("text", "e.type", "person gov org company university place park document product event"),
+            "type": FieldSpec("text", "e.type", "person gov org company university place park document product event",
+                              choices=("person", "gov", "org", "company", "university", "place", "park", "document",
+                                       "product", "event")),
             "name": FieldSpec("fts", "name", "characters of the name: name:中关村"),
             "alias": FieldSpec("fts", "aliases", "characters of an alias"),
             "role": FieldSpec("fts", "role", "characters of a role: role:主任"),
@@ -85,11 +93,15 @@ SPECS: dict[str, PaneSpec] = {
         join=_ART_JOIN.format(alias="m"),
         sorts={"source": "m.id {dir}", "value": "m.value {dir}, m.id",
                "period": "m.period IS NULL, m.period {dir}, m.id",
-               "date": "a.published IS NULL, a.published {dir}, m.id", "subject": "m.subject {dir}, m.id"},
+               "date": "a.published IS NULL, a.published {dir}, m.id", "subject": "m.subject {dir}, m.id",
+               "text": "m.text {dir}, m.id", "unit": "m.unit {dir}, m.value DESC, m.id",
+               "qualifier": "m.qualifier IS NULL, m.qualifier {dir}, m.id", "kind": "m.kind {dir}, m.value DESC, m.id",
+               "scope": "m.scope IS NULL, m.scope {dir}, m.period, m.id"},
         default_sort="source",
         fields={
             "unit": FieldSpec("text", "m.unit", "unit, exactly: unit:元, unit:%,件"),
-            "kind": FieldSpec("text", "m.kind", "amount count rate share target other"),
+            "kind": FieldSpec("text", "m.kind", "amount count rate share target other",
+                              choices=("amount", "count", "rate", "share", "target", "other")),
             "year": FieldSpec("int", "m.year", "year of the period: year:2019..2022"),
             "value": FieldSpec("num", "m.value", "normalised value: value>1e9, value>=5亿, value:100..200;"
                                " with a unit, within that unit: value>100亿元, value:1万..5万家"),
@@ -113,7 +125,9 @@ SPECS: dict[str, PaneSpec] = {
         row=("id", "date", "precision", "year", "actor", "action", "document", "summary", "is_policy", "n_sources"),
         join="",
         sorts={"date": "t.date {dir}, t.id {dir}", "actor": "t.actor IS NULL, t.actor {dir}, t.date, t.id",
-               "source": "t.id {dir}"},
+               "source": "t.id {dir}", "action": "t.action IS NULL, t.action {dir}, t.date, t.id",
+               "document": "t.document IS NULL, t.document {dir}, t.date, t.id", "summary": "t.summary {dir}, t.id",
+               "policy": "t.is_policy {dir}, t.date, t.id", "sources": "t.n_sources {dir}, t.date, t.id"},
         default_sort="date",
         fields={
             "policy": FieldSpec("bool", "t.is_policy", "policy:yes (policy events only), policy:no, policy:all"),
@@ -135,10 +149,14 @@ SPECS: dict[str, PaneSpec] = {
         join="",
         sorts={"source": "g.id {dir}", "year": "g.target_year IS NULL, g.target_year {dir}, g.id",
                "status": "g.status {dir}, g.id", "ratio": "g.ratio IS NULL, g.ratio {dir}, g.id",
-               "subject": "g.subject {dir}, g.id", "scope": "g.scope IS NULL, g.scope {dir}, g.id"},
+               "subject": "g.subject {dir}, g.id", "scope": "g.scope IS NULL, g.scope {dir}, g.id",
+               "target": "g.target_value {dir}, g.id", "unit": "g.unit {dir}, g.target_value DESC, g.id",
+               "actual": "g.actual_value IS NULL, g.actual_value {dir}, g.id",
+               "at": "g.actual_period IS NULL, g.actual_period {dir}, g.id"},
         default_sort="status",  # the targets with a figure first: in progress, met, missed, no figure
         fields={
-            "status": FieldSpec("text", "g.status", "met, missed, in progress, no figure: status:missed"),
+            "status": FieldSpec("text", "g.status", "met, missed, in progress, no figure: status:missed",
+                                choices=("met", "missed", "in progress", "no figure")),
             "year": FieldSpec("int", "g.target_year", "the target's year: year:2022, year:2025..2030"),
             "unit": FieldSpec("text", "g.unit", "unit, exactly: unit:元"),
             "subject": FieldSpec("fts", "subject", "characters of the subject: subject:收入"),

@@ -20,13 +20,13 @@ class ArticlesPane(Pane):
 
     def columns(self) -> list[Column]:
         return [
-            Column("Date", lambda r, p: cell(r.published), 10),
-            Column("Title", lambda r, p: cell(r.title), 16, flex=3),
-            Column("Publication", lambda r, p: cell(r.publication), 8, flex=1, priority=3),
-            Column("Kind", lambda r, p: cell(r.kind), 7, priority=5),
-            Column("Met", lambda r, p: str(r.n_metrics), 3, justify="right", priority=6),
-            Column("Evt", lambda r, p: str(r.n_events), 3, justify="right", priority=6),
-            Column("Ent", lambda r, p: str(r.n_entities), 3, justify="right", priority=6),
+            Column("Date", lambda r, p: cell(r.published), 10, sort="date"),
+            Column("Title", lambda r, p: cell(r.title), 16, flex=3, sort="title"),
+            Column("Publication", lambda r, p: cell(r.publication), 8, flex=1, priority=3, sort="publication"),
+            Column("Kind", lambda r, p: cell(r.kind), 7, priority=5, sort="kind"),
+            Column("Met", lambda r, p: str(r.n_metrics), 3, justify="right", priority=6, sort="metrics"),
+            Column("Evt", lambda r, p: str(r.n_events), 3, justify="right", priority=6, sort="events"),
+            Column("Ent", lambda r, p: str(r.n_entities), 3, justify="right", priority=6, sort="entities"),
         ]
 
     def load_detail(self, conn: sqlite3.Connection, row: Row) -> Text | None:

@@ -9,6 +9,7 @@ dropped by generation number.
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 import time
 from collections.abc import Sequence
@@ -37,6 +38,7 @@ DETAIL_DELAY = 0.02  # seconds: the detail view follows the cursor once it rests
 PAINT_PAUSE = 0.03  # seconds the query worker yields after handing over the first page
 STREAM_INTERVAL = 0.25  # seconds between updates of the row count while ids stream in
 FACET_BUDGET = 0.25  # seconds for exact facet counts before showing an estimate
+_SORT_TERM = re.compile(r"(?<!\S)sort:\S*")
 FACET_SAMPLE = 20_000  # matches the estimate counts
 FACET_PATIENCE = 5.0  # seconds the exact counts may take after the estimate
 FACET_WIDTH = 16  # cells for a facet line until the facet column has a size (the narrow one, in app.tcss)
@@ -53,7 +55,7 @@ class Pane(Vertical):
         Binding("slash", "focus_filter", "Filter", id="pane.filter",
                 tooltip="type in the filter line; it filters as you type"),
         Binding("s", "cycle_sort", "Sort", id="pane.sort",
-                tooltip="next sort order (the filter also takes sort:NAME or sort:-NAME)"),
+                tooltip="next sort order, through every column (also: click a header; sort:NAME in the filter)"),
         Binding("e", "export", "Export", id="pane.export",
                 tooltip="export the rows of the current view to CSV or JSON (by the file name's ending)"),
         Binding("y", "copy_row", "Copy", id="pane.copy", tooltip="copy the selected row (tab-separated)"),
@@ -166,7 +168,8 @@ class Pane(Vertical):
         self._last_start = time.monotonic()
         self._generation += 1
         self._started = time.perf_counter()
-        self.run_query(flt, self.sort, self._generation)
+        # A sort: typed in the filter wins over the one chosen with s or a header click.
+        self.run_query(flt, None if flt.sort else self.sort, self._generation)
 
     @work(exclusive=True, thread=True, group="query", exit_on_error=False)
     def run_query(self, flt: query.Filter, sort: str | None, generation: int) -> None:
@@ -213,6 +216,7 @@ class Pane(Vertical):
         self.provisional = provisional
         if reset:
             self.current = q
+            table.sorted_by = None if q.ranked else q.sort
             table.empty_message = "no rows match this filter" if q.filtered else "the catalog holds no rows here"
             table.set_ids(ids, complete=done and not provisional)
             if self._facets_for != generation:
@@ -411,12 +415,35 @@ class Pane(Vertical):
     def action_focus_facets(self) -> None:
         self.query_one(FacetList).focus()
 
-    def action_cycle_sort(self) -> None:
-        current = self.sort or (self.current.sort if self.current else None)
+    def sort_names(self) -> list[str]:
+        """The orders `s` steps through: the pane's usual ones, then every other column's."""
         names = list(self.SORTS)
-        self.sort = names[(names.index(current) + 1) % len(names)] if current in names else names[0]
-        self.notify(f"sorted by {self.sort}", timeout=2)
-        self.refilter()
+        for c in self.table.columns:
+            if c.sort and c.sort not in names and "-" + c.sort not in names:
+                names.append(c.sort)
+        return names
+
+    def action_cycle_sort(self) -> None:
+        current = self.current.sort if self.current else None
+        names = self.sort_names()
+        self.sort_by(names[(names.index(current) + 1) % len(names)] if current in names else names[0])
+
+    @on(LazyTable.HeaderClicked)
+    def _header_clicked(self, event: LazyTable.HeaderClicked) -> None:
+        event.stop()
+        name = event.column.sort or ""
+        current = self.current.sort if self.current else None
+        self.sort_by("-" + name if current == name else name)
+
+    def sort_by(self, name: str) -> None:
+        """Sort the rows by `name` (-name: descending); a sort: term in the filter is rewritten to it."""
+        text = self.filter_input.value
+        if _SORT_TERM.search(text):
+            self.filter_input.value = _SORT_TERM.sub(f"sort:{name}", text, count=1)
+        else:
+            self.sort = name
+            self.refilter()
+        self.notify(f"sorted by {name}", timeout=2)
 
     def action_copy_row(self) -> None:
         row = self.table.current_row

@@ -20,11 +20,11 @@ class EntitiesPane(Pane):
 
     def columns(self) -> list[Column]:
         return [
-            Column("Name", lambda r, p: cell(r.name), 12, flex=3),
-            Column("Type", lambda r, p: cell(r.type), 10),
-            Column("Role", lambda r, p: cell(r.role), 6, flex=2),
-            Column("Mentions", lambda r, p: f"{r.n_mentions:,}", 8, justify="right"),
-            Column("Articles", lambda r, p: f"{r.n_articles:,}", 8, justify="right"),
+            Column("Name", lambda r, p: cell(r.name), 12, flex=3, sort="name"),
+            Column("Type", lambda r, p: cell(r.type), 10, sort="type"),
+            Column("Role", lambda r, p: cell(r.role), 6, flex=2, sort="role"),
+            Column("Mentions", lambda r, p: f"{r.n_mentions:,}", 8, justify="right", sort="mentions"),
+            Column("Articles", lambda r, p: f"{r.n_articles:,}", 8, justify="right", sort="articles"),
         ]
 
     def load_detail(self, conn: sqlite3.Connection, row: Row) -> Text | None:

@@ -39,15 +39,15 @@ class TargetsPane(Pane):
 
     def columns(self) -> list[Column]:
         return [
-            Column("Subject", lambda r, p: cell(r.subject), 12, flex=3),
-            Column("Scope", lambda r, p: cell(r.scope), 8, flex=1, priority=3),
-            Column("Target", _target, 8, justify="right"),
-            Column("Unit", lambda r, p: cell(r.unit), 4),
-            Column("By", lambda r, p: cell(r.target_period), 4),
-            Column("Actual", _actual, 8, justify="right"),
-            Column("At", lambda r, p: compact_period(r.actual_period), 10, priority=4),
-            Column("Status", _status, 11),
-            Column("Ratio", _ratio, 5, justify="right", priority=5),
+            Column("Subject", lambda r, p: cell(r.subject), 12, flex=3, sort="subject"),
+            Column("Scope", lambda r, p: cell(r.scope), 8, flex=1, priority=3, sort="scope"),
+            Column("Target", _target, 8, justify="right", sort="target"),
+            Column("Unit", lambda r, p: cell(r.unit), 4, sort="unit"),
+            Column("By", lambda r, p: cell(r.target_period), 4, sort="year"),
+            Column("Actual", _actual, 8, justify="right", sort="actual"),
+            Column("At", lambda r, p: compact_period(r.actual_period), 10, priority=4, sort="at"),
+            Column("Status", _status, 11, sort="status"),
+            Column("Ratio", _ratio, 5, justify="right", priority=5, sort="ratio"),
         ]
 
     def facet_title(self, name: str) -> str:

@@ -37,13 +37,13 @@ class TimelinePane(Pane):
 
     def columns(self) -> list[Column]:
         return [
-            Column("Year", _year, 4),
-            Column("Date", _date, 5),
+            Column("Year", _year, 4, sort="date"),
+            Column("Date", _date, 5, sort="date"),
             Column("", lambda r, p: Text("§", style="bold yellow") if r.is_policy else " ", 1),
-            Column("Actor", lambda r, p: cell(r.actor), 8, flex=2),
-            Column("Action", lambda r, p: cell(r.action), 6, priority=4),
-            Column("Document", lambda r, p: cell(r.document), 8, flex=2, priority=5),
-            Column("Summary", lambda r, p: cell(r.summary), 10, flex=3),
+            Column("Actor", lambda r, p: cell(r.actor), 8, flex=2, sort="actor"),
+            Column("Action", lambda r, p: cell(r.action), 6, priority=4, sort="action"),
+            Column("Document", lambda r, p: cell(r.document), 8, flex=2, priority=5, sort="document"),
+            Column("Summary", lambda r, p: cell(r.summary), 10, flex=3, sort="summary"),
         ]
 
     def facet_title(self, name: str) -> str:

@@ -21,7 +21,18 @@ class FilterInput(Input):
         Binding("enter", "leave", "To table", show=False, id="filter.submit"),
         Binding("escape", "leave", "Leave filter", show=False, id="filter.leave"),
         Binding("down", "leave", "To table", show=False, id="filter.down"),
+        Binding("ctrl+u", "clear_line", "Clear", show=False, id="filter.clear", tooltip="clear the filter line"),
     ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        # Typing after / adds to the filter (` date:2019` after `kind:target`): nothing is selected on focus.
+        super().__init__(*args, select_on_focus=False, **kwargs)
+
+    def on_focus(self) -> None:
+        self.cursor_position = len(self.value)
+
+    def action_clear_line(self) -> None:
+        self.value = ""
 
     class Left(Message):
         """The user is done typing: the pane puts the keys back on its table."""

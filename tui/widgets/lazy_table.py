@@ -37,6 +37,7 @@ class Column:
     flex: int = 0  # share of the spare width
     justify: str = "left"
     priority: int = 9  # on a narrow screen the lowest go first
+    sort: str | None = None  # the sort a click on its header asks for
 
 
 def fit(text: str, width: int, justify: str = "left") -> str:
@@ -84,6 +85,19 @@ class LazyTable(ScrollView, can_focus=True):
 
     class Selected(Highlighted):
         pass
+
+    class HeaderClicked(Message):
+        """A click on a column's header: the pane sorts by it (again: the other way)."""
+
+        def __init__(self, table: LazyTable, column: Column) -> None:
+            super().__init__()
+            self.table, self.column = table, column
+
+        @property
+        def control(self) -> LazyTable:
+            return self.table
+
+    sorted_by: str | None = None  # the sort shown (▲ ascending, ▼ descending) on its column's header
 
     rendered_at = 0.0  # time.perf_counter() of the last repaint
 
@@ -218,7 +232,7 @@ class LazyTable(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         layout = self._layout()
         if y == 0:
-            cells = [fit(c.label, w, c.justify) for c, w in layout]
+            cells = [fit(self._label(c), w, c.justify) for c, w in layout]
             return Strip([Segment(fit(" ".join(cells), width), self._style("lazy-table--header"))], width)
         index = int(self.scroll_y) + y - 1
         base = self._style("base")
@@ -288,8 +302,20 @@ class LazyTable(ScrollView, can_focus=True):
         if self.ids:
             self.post_message(self.Selected(self, self.cursor_row, self.current_row))
 
+    def _label(self, c: Column) -> str:
+        if c.sort and self.sorted_by and self.sorted_by.lstrip("-") == c.sort:
+            return c.label + ("▼" if self.sorted_by.startswith("-") else "▲")
+        return c.label
+
     def on_click(self, event: events.Click) -> None:
         if event.y < 1:
+            x = 0
+            for c, w in self._layout():
+                if x <= event.x < x + w + 1:
+                    if c.sort:
+                        self.post_message(self.HeaderClicked(self, c))
+                    return
+                x += w + 1
             return
         index = int(self.scroll_y) + event.y - 1
         if 0 <= index < len(self.ids):
