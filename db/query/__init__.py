@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from .filter import MAX_FILTER, MAX_WORDS, Filter, FilterError, Term, clean, parse
 from .lookups import (
+    SOURCE_FIELDS,
     Hit,
     Mark,
     Related,
@@ -31,6 +32,7 @@ from .lookups import (
     series,
     series_points,
     snippet,
+    sources,
     timeline_event,
 )
 from .run import FIRST_PAGE_BUDGET, POLL_STEPS, all_ids, count, facets, fetch_rows, iter_ids, iter_rows, page
@@ -46,6 +48,7 @@ __all__ = [
     "PANES",
     "POLL_STEPS",
     "RECORDS",
+    "SOURCE_FIELDS",
     "SPECS",
     "FieldSpec",
     "Filter",
@@ -86,5 +89,6 @@ __all__ = [
     "series",
     "series_points",
     "snippet",
+    "sources",
     "timeline_event",
 ]

@@ -284,3 +284,38 @@ def search(conn: sqlite3.Connection, text: str, limit: int = 20, offset: int = 0
         snip, marks = snippet(body, terms, 120)
         out.append(Hit(aid, title, published, kind, snip, tuple(marks), rank))
     return out
+
+
+SOURCE_FIELDS = ("article_title", "published", "publication", "sentence")
+_METRIC_SOURCE = ("SELECT m.id, a.title, a.published, a.publication,"
+                  " substr(a.body, m.sentence_start + 1, m.sentence_end - m.sentence_start)"
+                  " FROM metrics m JOIN articles a ON a.id = m.article_id WHERE m.id IN ({marks})")
+
+
+def sources(conn: sqlite3.Connection, pane: str, ids: Sequence[int]) -> dict[int, tuple]:
+    """Where each row was read (SOURCE_FIELDS: its article's title, date, publication, and the sentence),
+    for the panes whose rows come from a sentence: metrics, timeline (its first report), targets."""
+    out: dict[int, tuple] = {}
+    for i in range(0, len(ids), 500):
+        chunk = list(ids[i:i + 500])
+        marks = ",".join("?" * len(chunk))
+        if pane == "metrics":
+            rows = conn.execute(_METRIC_SOURCE.format(marks=marks), chunk)
+        elif pane == "targets":
+            rows = conn.execute(
+                "SELECT g.id, a.title, a.published, a.publication,"
+                " substr(a.body, m.sentence_start + 1, m.sentence_end - m.sentence_start)"
+                f" FROM targets g JOIN metrics m ON m.id = g.target_id JOIN articles a ON a.id = m.article_id"
+                f" WHERE g.id IN ({marks})", chunk)
+        elif pane == "timeline":
+            rows = conn.execute(
+                "SELECT e.timeline_id, a.title, a.published, a.publication,"
+                " CASE WHEN e.sentence_end > e.sentence_start"
+                " THEN substr(a.body, e.sentence_start + 1, e.sentence_end - e.sentence_start) ELSE e.summary END"
+                " FROM events e JOIN articles a ON a.id = e.article_id"
+                f" WHERE e.id IN (SELECT min(id) FROM events WHERE timeline_id IN ({marks}) GROUP BY timeline_id)",
+                chunk)
+        else:
+            return {}
+        out.update((r[0], tuple(unbroken(v) if k == 3 and v else v for k, v in enumerate(r[1:]))) for r in rows)
+    return out

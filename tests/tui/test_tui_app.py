@@ -345,7 +345,8 @@ async def test_copy_row(seed_db):
         await settle(app, pilot)
         await pilot.press("y")
         row = app.pane().table.current_row
-        assert copied and copied[0].split("\t")[0] == str(row[0])
+        header, values = copied[0].split("\n")
+        assert header.split("\t")[0] == "id" and values.split("\t")[0] == str(row[0])
 
 
 @sync

@@ -58,7 +58,9 @@ class Pane(Vertical):
                 tooltip="next sort order, through every column (also: click a header; sort:NAME in the filter)"),
         Binding("e", "export", "Export", id="pane.export",
                 tooltip="export the rows of the current view to CSV or JSON (by the file name's ending)"),
-        Binding("y", "copy_row", "Copy", id="pane.copy", tooltip="copy the selected row (tab-separated)"),
+        Binding("y", "copy_row", "Copy", id="pane.copy", tooltip="copy the selected row, with a header line"),
+        Binding("Y", "copy_source", "Copy sentence", show=False, id="pane.copy_source",
+                tooltip="copy the row's sentence with its source (title, publication, date)"),
         Binding("f", "focus_facets", "Facets", show=False, id="pane.facets",
                 tooltip="focus the facet column; Enter on a value adds it to the filter"),
     ]
@@ -451,8 +453,21 @@ class Pane(Vertical):
             self.notify("no row to copy", severity="warning")
             return
         values = self.row_values(row)
-        self.app.copy_to_clipboard("\t".join("" if v is None else str(v) for v in values.values()))
-        self.notify("copied the row to the clipboard (tab-separated)", timeout=3)
+        # With a header line, so that it pastes into a spreadsheet as a table.
+        self.app.copy_to_clipboard("\t".join(values) + "\n"
+                                   + "\t".join("" if v is None else str(v) for v in values.values()))
+        self.notify("copied the row with its header (tab-separated)", timeout=3)
+
+    def action_copy_source(self) -> None:
+        row = self.table.current_row
+        found = query.sources(self.conn, self.PANE, [row.id]).get(row.id) if row is not None else None
+        if not found:
+            self.notify("this row has no sentence to copy", severity="warning")
+            return
+        title, published, publication, sentence = found
+        source = "，".join(x for x in (f"《{title}》" if title else "", publication, published) if x)
+        self.app.copy_to_clipboard(f"{sentence}（{source}）" if source else sentence)
+        self.notify("copied the sentence with its source", timeout=3)
 
     def action_export(self) -> None:
         if self.current is None:

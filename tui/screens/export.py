@@ -34,23 +34,28 @@ def write_export(conn: sqlite3.Connection, q: query.Query, path: str | os.PathLi
     if target.is_dir():
         raise IsADirectoryError(21, "is a folder", str(target))
     fields = query.SPECS[q.pane].row
+    with_source = q.pane in ("metrics", "timeline", "targets")
+    if with_source:  # a figure or an event says little without the article and the sentence it came from
+        fields = (*fields, *query.SOURCE_FIELDS)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     n = 0
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            if target.suffix.lower() == ".json":
+            as_json = target.suffix.lower() == ".json"
+            w = None if as_json else csv.writer(f)
+            if as_json:
                 f.write("[")
-                for row in query.iter_rows(conn, q):
-                    f.write(",\n " if n else "\n ")
-                    f.write(json.dumps(dict(zip(fields, row, strict=False)), ensure_ascii=False))
-                    n += 1
-                f.write("\n]\n")
             else:
-                w = csv.writer(f)
                 w.writerow(fields)
-                for row in query.iter_rows(conn, q):
+            for row in _rows(conn, q, with_source):
+                if as_json:
+                    f.write(",\n " if n else "\n ")
+                    f.write(json.dumps(dict(zip(fields, row, strict=True)), ensure_ascii=False))
+                else:
                     w.writerow(row)
-                    n += 1
+                n += 1
+            if as_json:
+                f.write("\n]\n")
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:
@@ -58,6 +63,24 @@ def write_export(conn: sqlite3.Connection, q: query.Query, path: str | os.PathLi
             os.unlink(tmp)
         raise
     return target, n
+
+
+def _rows(conn: sqlite3.Connection, q: query.Query, with_source: bool):
+    """The query's rows, each with its source when asked, a batch of ids at a time."""
+    batch: list[tuple] = []
+    blank = (None,) * len(query.SOURCE_FIELDS)
+
+    def flush():
+        found = query.sources(conn, q.pane, [r[0] for r in batch]) if with_source else {}
+        for r in batch:
+            yield (*r, *found.get(r[0], blank)) if with_source else r
+        batch.clear()
+
+    for row in query.iter_rows(conn, q):
+        batch.append(row)
+        if len(batch) >= 2000:
+            yield from flush()
+    yield from flush()
 
 
 class ExportScreen(ModalScreen[str | None]):
@@ -69,6 +92,7 @@ class ExportScreen(ModalScreen[str | None]):
         super().__init__()
         self.default = default
         self.rows = rows
+        self._confirmed: str | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export"):
@@ -83,6 +107,13 @@ class ExportScreen(ModalScreen[str | None]):
     @on(Input.Submitted)
     def _submit(self, event: Input.Submitted) -> None:
         value = event.value.strip()
+        if value and value != self._confirmed and Path(value).expanduser().is_file():
+            # Asked once: Enter again on the same name overwrites it; any other name is written at once.
+            self._confirmed = value
+            hint = self.query_one(".export-hint", Static)
+            hint.update(f"{value} exists: Enter again to overwrite it, or type another name · Escape cancels")
+            hint.add_class("-warning")
+            return
         self.dismiss(value or None)
 
     def action_cancel(self) -> None:
