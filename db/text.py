@@ -56,3 +56,17 @@ def sentence_at(text: str, pos: int) -> tuple[int, int]:
         if start <= pos < end:
             return start, end
     return pos, pos
+
+
+def chinese_number(v: float | None) -> str:
+    """A normalised value as a Chinese reader writes it, every digit kept: 12,345 · 350亿 · 8.9415万亿 · 2,294.3."""
+    if v is None:
+        return ""
+    a = abs(v)
+    if a >= 1e12:
+        return f"{v / 1e12:.10g}万亿"
+    if a >= 1e8:
+        return f"{v / 1e8:.10g}亿"
+    if v == int(v):
+        return f"{int(v):,}"
+    return f"{v:,.10g}"

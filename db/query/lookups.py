@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..catalog import schema
-from ..text import halfwidth, sentence_at, unbroken
+from ..text import chinese_number, sentence_at, unbroken
 from .filter import _WORDCHAR, clean
 from .sql import _article_term, article_terms, fts_phrase
 
@@ -31,7 +31,7 @@ class Mark:
 
 
 def article_marks(conn: sqlite3.Connection, article_id: int) -> list[Mark]:
-    marks = [Mark("metric", s, e, i, f"{subj or '?'} = {v:,.6g} {u}" + (f" ({p})" if p else ""))
+    marks = [Mark("metric", s, e, i, f"{subj or '?'} = {chinese_number(v)} {u}" + (f" ({p})" if p else ""))
              for i, s, e, subj, v, u, p in conn.execute(
                  "SELECT id, start, end, subject, value, unit, period FROM metrics WHERE article_id = ?",
                  (article_id,))]
@@ -155,7 +155,17 @@ def metric(conn: sqlite3.Connection, metric_id: int) -> dict | None:
     if not row:
         return None
     out = dict(zip([d[0] for d in cur.description], row, strict=False))
-    out["sentence"] = unbroken(halfwidth(out["sentence"]))
+    # The sentence in the article's own characters (，not ,), without the page's line breaks; `mark` is
+    # where the figure stands in it.
+    raw, i, j = out["sentence"], out["start"] - out["sentence_start"], out["end"] - out["sentence_start"]
+    if 0 <= i <= j <= len(raw):
+        head, figure = unbroken(raw[:i]), unbroken(raw[i:j])
+        out["sentence"] = head + figure + unbroken(raw[j:])
+        out["mark"] = (len(head), len(head) + len(figure))
+    else:
+        out["sentence"] = unbroken(raw)
+        k = out["sentence"].find(out["text"])
+        out["mark"] = (k, k + len(out["text"])) if k >= 0 else None
     return out
 
 

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 from rich.cells import cell_len, set_cell_size
+from zgc.db.text import chinese_number as fmt_number
+
+__all__ = ["cell", "clip", "compact_period", "fmt_number", "query_label"]
 
 
 def cell(v: object) -> str:
@@ -16,20 +19,6 @@ def clip(text: str, width: int) -> str:
 
 def query_label(name: str, value: str) -> str:
     return value if value else "(none)"
-
-
-def fmt_number(v: float | None) -> str:
-    """A normalised value as a Chinese reader writes it: 12,345 · 350亿 · 1.2万亿 · 12.5."""
-    if v is None:
-        return ""
-    a = abs(v)
-    if a >= 1e12:
-        return f"{v / 1e12:.4g}万亿"
-    if a >= 1e8:
-        return f"{v / 1e8:.4g}亿"
-    if v == int(v):
-        return f"{int(v):,}"
-    return f"{v:,.4g}" if a >= 1 else f"{v:.3g}"
 
 
 def compact_period(period: str | None) -> str:

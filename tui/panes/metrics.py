@@ -64,13 +64,12 @@ class MetricsPane(Pane):
         m = query.metric(conn, row.id)
         if m is None:
             return None
-        sentence = m["sentence"].replace("\n", " ")
-        text = Text(sentence)
-        i = sentence.find(m["text"])
-        if i >= 0:
-            text.stylize("bold reverse green", i, i + len(m["text"]))
+        text = Text(m["sentence"])
+        if m["mark"]:
+            text.stylize("bold reverse green", *m["mark"])
+        value = fmt_number(m["value"]) + (f"–{fmt_number(m['value_max'])}" if m["value_max"] is not None else "")
         facts = " · ".join(x for x in (
-            f"{fmt_number(m['value'])} {m['unit']}", m["kind"], m["period"] and f"period {m['period']}",
+            f"{value} {m['unit']}", m["kind"], m["period"] and f"period {m['period']}",
             m["scope"] and f"scope {m['scope']}", m["qualifier"] and f"qualifier {m['qualifier']}") if x)
         detail = Text.assemble((m["subject"] or "(no subject)", "bold"), "  ", (facts, "dim"), "\n", text)
         series = query.metric_series(conn, m["series_id"], 6)

@@ -57,10 +57,9 @@ class TargetsPane(Pane):
         m = query.metric(conn, row.id)
         if m is None:
             return None
-        sentence = Text(m["sentence"].replace("\n", " "))
-        i = m["sentence"].find(m["text"])
-        if i >= 0:
-            sentence.stylize("bold reverse green", i, i + len(m["text"]))
+        sentence = Text(m["sentence"])
+        if m["mark"]:
+            sentence.stylize("bold reverse green", *m["mark"])
         got = (f"reported {fmt_number(row.actual_value)} {row.unit} at {row.actual_period}"
                if row.actual_value is not None else "no figure reported yet")
         head = Text.assemble((row.subject or "(no subject)", "bold"), "  ",
