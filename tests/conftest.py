@@ -1,12 +1,19 @@
 """Shared fixtures: the real catalog built from the bundled seeds, and synthetic ones."""
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+# The app keeps a filter history and reads a keymap from the user's folders: never the real ones in tests.
+_HOME = tempfile.mkdtemp(prefix="zgc-test-home-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
+os.environ["XDG_STATE_HOME"] = os.path.join(_HOME, "state")
 
 
 @pytest.fixture(scope="session")

@@ -1,10 +1,11 @@
-"""The zgc browser: four panes over one read-only catalog, a reader and an entity view."""
+"""The zgc browser: five panes over one read-only catalog, a reader, an entity view and a series view."""
 from __future__ import annotations
 
 import asyncio
 import gc
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -17,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane
 from zgc.db import catalog, query
 
+from . import settings
 from .messages import ExportView, OpenArticle, OpenEntity, OpenSeries
 from .panes.articles import ArticlesPane
 from .panes.base import Pane
@@ -80,15 +82,19 @@ class ZgcApp(App):
                 tooltip="reload the catalog after a rebuild"),
     ]
 
-    def __init__(self, db_path: Path, pane: str = "articles", filter_text: str = "") -> None:
+    def __init__(self, db_path: Path, pane: str = "articles", filter_text: str = "", *,
+                 keymap_path: Path | None = None, history_path: Path | None = None) -> None:
         super().__init__()
+        self.keymap_path = keymap_path or settings.config_dir() / "keymap.toml"
+        self.filter_history = settings.FilterHistory(history_path or settings.state_dir() / "history.json")
         self.db_path = Path(db_path)
         self.start_pane = pane if pane in PANES else "articles"
         self.start_filter = filter_text
         self.conn = catalog.connect(self.db_path)
         self.pool = catalog.Pool(self.db_path)
         self.identity = catalog.identity(self.db_path)
-        self.history: list[str] = []
+        self.history: list[str] = []  # panes left by following a link, for Escape to retrace
+        self.keymap: dict[str, str] = {}  # binding id → keys, from the user's keymap file
         self.timings: dict[str, float] = {}  # seconds: what start-up took (validate_s), for the benchmark
         self._told_rebuilt = False
         self.sub_title = str(self.db_path)
@@ -100,10 +106,17 @@ class ZgcApp(App):
             for i, (name, cls) in enumerate(PANES.items(), 1):
                 with TabPane(f"{i} {cls.TITLE}", id=name):
                     yield cls(self.conn, self.pool, self.start_filter if name == self.start_pane else "",
-                              id=f"{name}-pane")
+                              history=self.filter_history, id=f"{name}-pane")
         yield Footer()
 
     def on_mount(self) -> None:
+        known = {b.id for _, bindings in self.help_sections() for b in bindings if b.id}
+        keymap, problems = settings.load_keymap(self.keymap_path, known)
+        if keymap:
+            self.keymap = keymap
+            self.set_keymap(keymap)
+        for problem in problems:
+            self.notify(problem, title="keymap", severity="warning", timeout=10)
         self.set_interval(2.0, self._check_catalog)
         # Start-up garbage (Textual's CSS, widget trees) never dies: freezing it keeps the
         # collector's full passes, which pause 25-40 ms, off the keystroke path.
@@ -132,8 +145,7 @@ class ZgcApp(App):
             self.pop_screen()
         tabs = self.query_one(TabbedContent)
         if tabs.active != name:
-            self.history.append(tabs.active)
-            tabs.active = name
+            tabs.active = name  # a switch, not a link: Escape does not undo it
         self.call_after_refresh(self.pane(name).table.focus)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
@@ -148,6 +160,9 @@ class ZgcApp(App):
             name = self.history.pop()
             self.query_one(TabbedContent).active = name
             self.call_after_refresh(self.pane(name).table.focus)
+        else:
+            self.notify("nothing to go back to: Escape retraces the links you followed; 1–5 switch panes",
+                        timeout=3)
 
     def open_article(self, article_id: int, at: tuple[int, int] | None = None, words: tuple[str, ...] = ()) -> None:
         from .screens.reader import ReaderScreen
@@ -190,7 +205,7 @@ class ZgcApp(App):
 
         palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Palette", id="app.palette",
                           tooltip="command palette: any action, any article by title, any entity by name")
-        return [
+        sections = [
             ("Anywhere", [*self.BINDINGS, palette]),
             ("Panes", [*Pane.BINDINGS, *MetricsPane.BINDINGS, *TimelinePane.BINDINGS, *LazyTable.BINDINGS]),
             ("Filter line and facets", [*FilterInput.BINDINGS, *FacetList.BINDINGS]),
@@ -198,6 +213,9 @@ class ZgcApp(App):
             ("Entity", list(EntityScreen.BINDINGS)),
             ("Series", list(SeriesScreen.BINDINGS)),
         ]
+        # As the keys are now, the user's keymap applied.
+        return [(title, [replace(b, key=self.keymap.get(b.id or "", b.key)) for b in bindings])
+                for title, bindings in sections]
 
     # -------------------------------------------------------------- data
 

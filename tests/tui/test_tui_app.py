@@ -70,7 +70,7 @@ async def test_starts_on_articles_with_rows(seed_db):
 
 
 @sync
-async def test_number_keys_switch_panes_and_escape_goes_back(seed_db):
+async def test_number_keys_switch_panes_and_escape_does_not_undo_them(seed_db):
     app = ZgcApp(seed_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -78,10 +78,10 @@ async def test_number_keys_switch_panes_and_escape_goes_back(seed_db):
             await pilot.press(key)
             await settle(app, pilot)
             assert app.active_pane == pane
+        # A switch is not a link: Escape stays (and says why) rather than wander back through panes.
         await pilot.press("escape")
-        assert app.active_pane == "timeline"
-        await pilot.press("escape")
-        assert app.active_pane == "metrics"
+        assert app.active_pane == "articles"
+        assert any("1–5 switch panes" in n.message for n in app._notifications)
 
 
 @sync

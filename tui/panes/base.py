@@ -28,6 +28,7 @@ from zgc.db import query
 from zgc.db.catalog import Pool
 
 from ..messages import ExportView, FacetsShown, ResultsShown
+from ..settings import FilterHistory
 from ..widgets.facet_list import FacetList
 from ..widgets.filter_input import FilterInput
 from ..widgets.lazy_table import Column, LazyTable, Row
@@ -65,11 +66,15 @@ class Pane(Vertical):
                 tooltip="focus the facet column; Enter on a value adds it to the filter"),
     ]
 
-    def __init__(self, conn: sqlite3.Connection, pool: Pool, initial_filter: str = "", **kwargs) -> None:
+    def __init__(self, conn: sqlite3.Connection, pool: Pool, initial_filter: str = "",
+                 history: FilterHistory | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
         self.conn = conn  # for the table's rows, on the event loop (a page of rows by id is a millisecond)
         self.pool = pool  # for the workers' queries
         self.initial_filter = initial_filter
+        self.history = history or FilterHistory(None)
+        self._recalled: int | None = None  # the history entry on the filter line while ↑/↓ step
+        self._draft = ""  # what was typed before ↑ was first pressed
         self.sort: str | None = None
         self.current: query.Query | None = None
         self._generation = 0
@@ -132,7 +137,36 @@ class Pane(Vertical):
     @on(FacetList.Left)
     def _back_to_table(self, event) -> None:
         event.stop()
+        if isinstance(event, FilterInput.Left):
+            self._remember()
         self.table.focus()
+
+    def _remember(self) -> None:
+        self._recalled = None
+        try:
+            query.parse(self.filter_input.value, self.PANE)
+        except query.FilterError:
+            return  # only filters that worked are worth recalling
+        self.history.add(self.PANE, self.filter_input.value)
+
+    @on(FilterInput.Recall)
+    def _recall(self, event: FilterInput.Recall) -> None:
+        event.stop()
+        items = self.history.of(self.PANE)
+        if self._recalled is None:
+            if event.step > 0 or not items:
+                if event.step > 0:
+                    self._remember()
+                    self.table.focus()
+                return
+            self._draft, self._recalled = self.filter_input.value, len(items)
+        self._recalled = max(0, self._recalled + event.step)
+        if self._recalled >= len(items):
+            self._recalled = None
+            self.filter_input.value = self._draft
+        else:
+            self.filter_input.value = items[self._recalled]
+        self.filter_input.cursor_position = len(self.filter_input.value)
 
     @on(FacetList.Resized)
     def _facets_resized(self, event: FacetList.Resized) -> None:

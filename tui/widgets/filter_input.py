@@ -20,9 +20,22 @@ class FilterInput(Input):
     BINDINGS: ClassVar = [
         Binding("enter", "leave", "To table", show=False, id="filter.submit"),
         Binding("escape", "leave", "Leave filter", show=False, id="filter.leave"),
-        Binding("down", "leave", "To table", show=False, id="filter.down"),
+        Binding("down", "recall(1)", "To table", show=False, id="filter.down",
+                tooltip="a later filter of this pane's history; past the newest, back to the table"),
+        Binding("up", "recall(-1)", "Earlier filter", show=False, id="filter.up",
+                tooltip="an earlier filter of this pane (kept across sessions)"),
         Binding("ctrl+u", "clear_line", "Clear", show=False, id="filter.clear", tooltip="clear the filter line"),
     ]
+
+    class Recall(Message):
+        """↑ / ↓: the pane steps through its filter history (↓ past the newest leaves the line)."""
+
+        def __init__(self, step: int) -> None:
+            super().__init__()
+            self.step = step
+
+    def action_recall(self, step: int) -> None:
+        self.post_message(self.Recall(step))
 
     def __init__(self, *args, **kwargs) -> None:
         # Typing after / adds to the filter (` date:2019` after `kind:target`): nothing is selected on focus.
