@@ -35,7 +35,7 @@ async def test_a_keymap_file_moves_a_binding_to_another_key(seed_db, tmp_path):
         await pilot.press("f1")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help, on its new key")
         rows = dict((what, keys) for _, bindings in app.help_sections()
-                    for keys, what in key_rows(bindings, lambda b: b.key))
+                    for keys, what, _ in key_rows(bindings, lambda b: b.key))
         assert rows[next(w for w in rows if w.startswith("next sort order"))] == "o"  # help shows the keys as mapped
 
 

@@ -29,14 +29,15 @@ line and the previous rows stay on screen."""
 Section = tuple[str, Sequence[Binding]]
 
 
-def key_rows(bindings: Sequence[Binding], display: Callable[[Binding], str]) -> list[tuple[str, str]]:
-    """One row per action: its keys (every key bound to it) and what it does (the tooltip, else the description)."""
-    rows: dict[str, tuple[list[str], str]] = {}
+def key_rows(bindings: Sequence[Binding], display: Callable[[Binding], str]) -> list[tuple[str, str, str]]:
+    """One row per action: its keys (every key bound to it), what it does (the tooltip, else the
+    description) and its id (what keymap.toml names)."""
+    rows: dict[str, tuple[list[str], str, str]] = {}
     for b in bindings:
         what = b.tooltip or b.description
-        keys, _ = rows.setdefault(b.id or f"{b.action}:{what}", ([], what))
+        keys, _, _ = rows.setdefault(b.id or f"{b.action}:{what}", ([], what, b.id or ""))
         keys.extend(display(replace(b, key=key.strip())) for key in b.key.split(","))
-    return [(" ".join(dict.fromkeys(keys)), what) for keys, what in rows.values()]
+    return [(" ".join(dict.fromkeys(keys)), what, bid) for keys, what, bid in rows.values()]
 
 
 class HelpScreen(ModalScreen):
@@ -48,14 +49,16 @@ class HelpScreen(ModalScreen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(Text("zgc: keys and filters  (Escape closes)", style="bold"), classes="help-title")
+            yield Static(Text("zgc: keys and filters  (Escape closes; the last column is the id that "
+                              "~/.config/zgc/keymap.toml maps to other keys)", style="bold"), classes="help-title")
             for section, bindings in self.sections:
                 table = Table(title=section, title_justify="left", show_header=False, box=None, expand=True,
                               padding=(0, 1))
                 table.add_column(style="bold cyan", no_wrap=True)
                 table.add_column()
-                for key, what in key_rows(bindings, self.app.get_key_display):
-                    table.add_row(key, what)
+                table.add_column(style="dim", no_wrap=True)
+                for key, what, bid in key_rows(bindings, self.app.get_key_display):
+                    table.add_row(key, what, bid)
                 yield Static(table)
             yield Static(Text("\nFilters", style="bold"))
             yield Static(SYNTAX)
