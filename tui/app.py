@@ -10,12 +10,12 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import Footer, Input, TabbedContent, TabPane
 from zgc.db import catalog, query
 
 from . import settings
@@ -63,6 +63,7 @@ class ZgcApp(App):
     """Browse a zgc catalog."""
 
     TITLE = "zgc"
+    AUTO_FOCUS = None  # not the tab bar: the start pane's table takes the focus (and the keys) at mount
     SHOW_TIMINGS = True  # off in snapshot tests, whose screens must not vary
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so subclasses elsewhere find it
     COMMANDS = App.COMMANDS | {CatalogCommands}
@@ -109,6 +110,15 @@ class ZgcApp(App):
                               history=self.filter_history, id=f"{name}-pane")
         yield Footer()
 
+    def on_key(self, event: events.Key) -> None:
+        # A key that reaches the app while a text line has the focus was sent elsewhere before the focus
+        # moved: the table had it when / and the keys after it came in one read (a fast typist, a paste,
+        # a slow link). The line would have stopped it had it been the line's; the line takes it now.
+        focused = self.focused
+        if isinstance(focused, Input) and event.is_printable:
+            event.stop()
+            focused.post_message(events.Key(event.key, event.character))
+
     def on_mount(self) -> None:
         known = {b.id for _, bindings in self.help_sections() for b in bindings if b.id}
         keymap, problems = settings.load_keymap(self.keymap_path, known)
@@ -121,14 +131,11 @@ class ZgcApp(App):
         # Start-up garbage (Textual's CSS, widget trees) never dies: freezing it keeps the
         # collector's full passes, which pause 25-40 ms, off the keystroke path.
         self.call_after_refresh(gc.freeze)
-        self.call_after_refresh(self._focus_start)
+        self._focus_start()
 
     def _focus_start(self) -> None:
-        pane = self.pane(self.start_pane)
-        if self.start_filter:
-            pane.table.focus()
-        else:
-            pane.table.focus()
+        # The table, at once: keys typed as the tabs appear (3, or / and a word) go where they would later.
+        self.set_focus(self.pane().table)
 
     def pane(self, name: str | None = None) -> Pane:
         name = name or self.query_one(TabbedContent).active
@@ -146,12 +153,15 @@ class ZgcApp(App):
         tabs = self.query_one(TabbedContent)
         if tabs.active != name:
             tabs.active = name  # a switch, not a link: Escape does not undo it
-        self.call_after_refresh(self.pane(name).table.focus)
+        # At once (not after the next frame): the keys typed right after 3 (/ and a word, in one burst or
+        # in the first second after start) must reach this pane, not the one left.
+        self.set_focus(self.pane(name).table)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane = event.pane.id
-        if pane:
-            self.call_after_refresh(self.pane(pane).table.focus)
+        # The start tab's activation arrives after the first keys: by then 1 may have moved on.
+        if pane and pane == self.active_pane and not isinstance(self.focused, Input):
+            self.set_focus(self.pane(pane).table)
 
     def action_back(self) -> None:
         if len(self.screen_stack) > 1:
