@@ -69,11 +69,11 @@ class ZgcApp(App):
     COMMANDS = App.COMMANDS | {CatalogCommands}
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (96, "-wide")]
     BINDINGS: ClassVar = [
-        Binding("1", "show_pane('articles')", "Articles", id="app.articles", tooltip="the Articles pane"),
-        Binding("2", "show_pane('entities')", "Entities", id="app.entities", tooltip="the Entities pane"),
-        Binding("3", "show_pane('metrics')", "Metrics", id="app.metrics", tooltip="the Metrics pane"),
-        Binding("4", "show_pane('timeline')", "Timeline", id="app.timeline", tooltip="the Timeline pane"),
-        Binding("5", "show_pane('targets')", "Targets", id="app.targets", tooltip="the Targets pane"),
+        Binding("1", "show_pane('articles')", "Articles", show=False, id="app.articles", tooltip="the Articles pane"),
+        Binding("2", "show_pane('entities')", "Entities", show=False, id="app.entities", tooltip="the Entities pane"),
+        Binding("3", "show_pane('metrics')", "Metrics", show=False, id="app.metrics", tooltip="the Metrics pane"),
+        Binding("4", "show_pane('timeline')", "Timeline", show=False, id="app.timeline", tooltip="the Timeline pane"),
+        Binding("5", "show_pane('targets')", "Targets", show=False, id="app.targets", tooltip="the Targets pane"),
         Binding("escape", "back", "Back", show=False, id="app.back",
                 tooltip="go back (reader → list, entity → reader, pane → previous pane)"),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="this help"),

@@ -124,3 +124,17 @@ async def test_a_two_character_qualifier_is_shown_whole(seed_db):
         table = app.pane("metrics").table
         assert table.row_count > 0
         assert " <~ " in table.render_line(1).text
+
+
+@sync
+async def test_at_80_columns_metrics_keep_what_tells_figures_apart_and_the_footer_keeps_help_and_quit(seed_db):
+    app = ZgcApp(seed_db, pane="metrics")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        header = app.pane("metrics").table.render_line(0).text
+        for label in ("Subject", "Value", "Q", "Period", "Kind", "Scope"):
+            assert label in header, header
+        keys = {k.description: k.region for k in app.screen.query("FooterKey")}
+        for what in ("Help", "Quit"):
+            region = keys[what]
+            assert region.width > 0 and region.right <= 80, (what, region)  # whole, on screen

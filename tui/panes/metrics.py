@@ -45,14 +45,14 @@ class MetricsPane(Pane):
     def columns(self) -> list[Column]:
         return [
             Column("Subject", lambda r, p: cell(r.subject), 10, flex=3, sort="subject"),
-            Column("As written", lambda r, p: cell(r.text), 8, flex=1, priority=7, sort="text"),
+            Column("As written", lambda r, p: cell(r.text), 8, flex=1, priority=1, sort="text"),
             Column("Value", _value, 10, justify="right", sort="value"),
             Column("Unit", lambda r, p: cell(r.unit), 4, sort="unit"),
-            Column("Q", lambda r, p: cell(r.qualifier), 2, priority=3, sort="qualifier"),
+            Column("Q", lambda r, p: cell(r.qualifier), 2, priority=8, sort="qualifier"),
             Column("Period", lambda r, p: compact_period(r.period), 10, priority=6, sort="period"),
-            Column("Kind", lambda r, p: cell(r.kind), 6, priority=4, sort="kind"),
-            Column("Scope", lambda r, p: cell(r.scope), 6, flex=1, priority=2, sort="scope"),
-            Column("Date", lambda r, p: cell(r.published), 10, priority=5, sort="date"),
+            Column("Kind", lambda r, p: cell(r.kind), 6, priority=7, sort="kind"),
+            Column("Scope", lambda r, p: cell(r.scope), 6, flex=1, priority=8, sort="scope"),
+            Column("Date", lambda r, p: cell(r.published), 10, priority=2, sort="date"),
         ]
 
     def compose_detail(self) -> ComposeResult:
