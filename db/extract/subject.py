@@ -14,7 +14,9 @@ faithful form (规模以上企业总收入, not 示范区规模以上企业总�
   in the sentence (技术合同 … 成交额 → 技术合同成交额);
 - a share (占全国近一半) names what has the share: 独角兽企业占全国比重;
 - a growth rate takes the subject of the figure it follows; 分别 hands the
-  rates after it to the figures before it, in order.
+  rates after it to the figures before it, in order;
+- a figure in brackets is a part of the one before (16家(含北交所1家) → 北交所新增上市公司);
+- a date is never part of a subject, wherever in the clause it stands.
 """
 from __future__ import annotations
 

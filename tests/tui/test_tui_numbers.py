@@ -46,3 +46,15 @@ async def test_the_detail_gives_a_range_whole_and_the_sentence_as_printed(seed_d
         row = table.row(index)
         assert f"{fmt_number(row.value)}–{fmt_number(row.value_max)}" in detail
         assert "，" in detail and text in detail
+
+
+def test_a_long_series_lists_its_latest_figures_and_says_how_many_more():
+    from zgc.tui.screens.series import LISTED, SeriesScreen
+
+    screen = SeriesScreen(None, 1)  # the list alone: no catalog needed
+    screen.points = [{"period": f"{2000 + i // 12}-{i % 12 + 1:02d}", "value": float(i), "value_max": None,
+                      "kind": "amount", "text": f"{i}亿元", "published": None, "title": "t"} for i in range(LISTED + 50)]
+    options = screen._options()
+    assert len(options) == LISTED + 1
+    assert "50 earlier figures" in str(options[0].prompt) and options[0].disabled
+    assert options[1].id == "50" and options[-1].id == str(LISTED + 49)  # ids index the points

@@ -16,7 +16,7 @@ class ArticlesPane(Pane):
     PANE = "articles"
     TITLE = "Articles"
     SORTS = ("-date", "date", "title", "-metrics", "source")
-    PLACEHOLDER = "/ search words · kind:policy pub:… year:2020 date:2020-01..2020-06 · ? help"
+    PLACEHOLDER = "? help · / search words · kind:policy pub:… year:2020 date:2020-01..2020-06"
 
     def columns(self) -> list[Column]:
         return [

@@ -16,7 +16,7 @@ class EntitiesPane(Pane):
     PANE = "entities"
     TITLE = "Entities"
     SORTS = ("-mentions", "-articles", "name", "type")
-    PLACEHOLDER = "/ name characters · type:gov role:主任 mentions>5 · ? help"
+    PLACEHOLDER = "? help · / name characters · type:gov role:主任 mentions>5"
 
     def columns(self) -> list[Column]:
         return [

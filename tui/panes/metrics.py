@@ -40,14 +40,14 @@ class MetricsPane(Pane):
     BINDINGS: ClassVar = [Binding("v", "series", "Series", id="metrics.series",
                                   tooltip="Metrics: the highlighted figure's series, its chart and its other figures")]
     SORTS = ("source", "-value", "value", "period", "-period", "date", "-date")
-    PLACEHOLDER = "/ subject words · unit:元 kind:target year:2019..2022 value>1e9 sort:-value · ? help"
+    PLACEHOLDER = "? help · / subject words · unit:元 kind:target year:2019..2022 value>1e9 sort:-value"
 
     def columns(self) -> list[Column]:
         return [
             Column("Subject", lambda r, p: cell(r.subject), 10, flex=3, sort="subject"),
             Column("As written", lambda r, p: cell(r.text), 8, flex=1, priority=1, sort="text"),
             Column("Value", _value, 10, justify="right", sort="value"),
-            Column("Unit", lambda r, p: cell(r.unit), 4, sort="unit"),
+            Column("Unit", lambda r, p: cell(r.unit), 5, sort="unit"),  # 元/人 whole, 元/平… apart from it
             Column("Q", lambda r, p: cell(r.qualifier), 2, priority=8, sort="qualifier"),
             Column("Period", lambda r, p: compact_period(r.period), 10, priority=6, sort="period"),
             Column("Kind", lambda r, p: cell(r.kind), 6, priority=7, sort="kind"),

@@ -35,7 +35,7 @@ class TargetsPane(Pane):
     PANE = "targets"
     TITLE = "Targets"
     SORTS = ("status", "-ratio", "ratio", "year", "scope", "source")
-    PLACEHOLDER = "/ subject words · status:missed year:2022 scope:中关村 ratio<1 · Enter: the series · ? help"
+    PLACEHOLDER = "? help · / subject words · status:missed year:2022 scope:中关村 ratio<1 · Enter: the series"
 
     def columns(self) -> list[Column]:
         return [

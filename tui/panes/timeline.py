@@ -30,7 +30,7 @@ class TimelinePane(Pane):
     PANE = "timeline"
     TITLE = "Timeline"
     SORTS = ("date", "-date", "actor")
-    PLACEHOLDER = "/ words · policy:yes actor:国务院 year:2019..2022 date:2020-03 · p policy only · ? help"
+    PLACEHOLDER = "? help · / words · policy:yes actor:国务院 year:2019..2022 date:2020-03 · p policy only"
 
     BINDINGS: ClassVar = [Binding("p", "toggle_policy", "Policy only", id="timeline.policy",
                                   tooltip="Timeline: policy events only / all")]

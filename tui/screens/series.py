@@ -18,6 +18,7 @@ from ..messages import ExportView, OpenArticle
 from ..panes.format import compact_period, fmt_number
 
 BAR = 30  # cells of the longest bar
+LISTED = 300  # figures listed as rows
 
 
 def chart(points: list[dict], unit: str, width: int = BAR) -> Text:
@@ -65,8 +66,12 @@ class SeriesScreen(Screen):
         yield Footer()
 
     def _options(self) -> list[Option]:
-        out = []
-        for i, p in enumerate(self.points):
+        # The latest LISTED figures as rows (every option is measured and drawn when the list is built: a
+        # series of thousands would take seconds to open); the chart and the export have them all.
+        first = max(0, len(self.points) - LISTED)
+        out = [Option(Text(f"… {first:,} earlier figures (in the chart; e exports them all)", style="dim"),
+                      disabled=True)] if first else []
+        for i, p in enumerate(self.points[first:], first):
             value = fmt_number(p["value"]) + (f"–{fmt_number(p['value_max'])}" if p["value_max"] else "")
             out.append(Option(Text.assemble((f"{compact_period(p['period']):<12}", "cyan"), f"{value:>12}  ",
                                             (f"{p['kind']:<7}", "yellow" if p["kind"] == "target" else "dim"),
