@@ -342,8 +342,8 @@ def _product_before(products: list[tuple[int, str, bool]], lo: int, hi: int) -> 
 
 
 def _of_product(subject: str | None, product: str | None) -> str | None:
-    """A product's figures are told of it: 天玑骨科机器人 …。手术时间减少50% → 天玑骨科机器人手术时间;
-    灵汐科技的天机类脑芯片速度 → 天机类脑芯片速度 (the maker is whose, not what)."""
+    """A product's figures are told of it: 紫微骨科机器人 …。手术时间减少40% → 紫微骨科机器人手术时间;
+    某某科技的HX1芯片速度 → HX1芯片速度 (the maker is whose, not what)."""
     if not subject or not product:
         return subject
     if product in subject:

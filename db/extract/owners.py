@@ -67,7 +67,7 @@ class Owners:
 
     def opening(self, start: int, sentence: str) -> str | None:
         """The body, company or zone a sentence opens with (after its time and linking words): the
-        paragraph's topic, whose figures the next sentences give (清华大学技术转移院围绕…。与数百家企业…)."""
+        paragraph's topic, whose figures the next sentences give (云州大学技术转移中心围绕…。与120多家企业…)."""
         at = start + _OPENING_LEAD.match(sentence).end()
         for s, _, name, _ in self.spans:
             if s == at and name not in _WHOLE_NAMES:
@@ -77,7 +77,7 @@ class Owners:
         return None
 
     def _whole(self, name: str, lo: int, hi: int) -> str:
-        """全省 after 陕西省 names that province (陕西省在全省75所高校): the figure is 陕西省's."""
+        """全省 after 湖南省 names that province (湖南省在全省42所高校): the figure is 湖南省's."""
         level = _LEVEL.get(name)
         if level:
             named = [n for s, e, n, t in self.spans if lo <= s and e <= hi and t in _ZONES

@@ -15,7 +15,7 @@ faithful form (规模以上企业总收入, not 示范区规模以上企业总�
 - a share (占全国近一半) names what has the share: 独角兽企业占全国比重;
 - a growth rate takes the subject of the figure it follows; 分别 hands the
   rates after it to the figures before it, in order;
-- a figure in brackets is a part of the one before (16家(含北交所1家) → 北交所新增上市公司);
+- a figure in brackets is a part of the one before (21家(含创新层3家) → 创新层新增挂牌企业);
 - a date is never part of a subject, wherever in the clause it stands.
 """
 from __future__ import annotations
@@ -31,7 +31,7 @@ _QUAL_TAIL = re.compile(r"(?:同比|比上年|较上年|(?<![一二三四五六�
 _TIME_HEAD = re.compile(r"^(?:截至|截止|到)?(?:\d{4}(?:年|全年)?(?:\d{1,2}[—-]?\d{0,2}月)?(?:底|末|以来)?"
                         r"|今年|去年|全年|前三季度|上半年|一季度|目前|当前|近年来|近日"
                         r"|(?:近|连续|过去)[一二三四五六七八九十两\d]{1,2}年(?:来|以来)?)+")
-# A date anywhere in the clause is no part of what is measured: 本报1月27日、2月3日休刊两期.
+# A date anywhere in the clause is no part of what is measured: 本刊3月2日、3月9日停刊两期.
 _DATE_IN = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]、?|\d{4}年(?:\d{1,2}月)?(?:底|末|以来)?、?")
 _LEAD_WORDS = re.compile(r"^(?:其中|此外|同时|另外|初步核算|据统计|数据显示|据了解|经济发展质量显著提升|本报|本刊|能够|"
                          r"已经|已|还|并|均|都|共计|共有|共|累计|合计|实现了|实现|完成了|完成|预计|聚集了|聚集|拥有|"
@@ -77,7 +77,7 @@ def subject(before: str, after: str, kind: str, previous: list[str], carried: st
     """
     inner = _open_paren(before)
     if inner is not None and previous:
-        # 新增上市公司16家(含北交所1家): a part of the figure before, named by what it is a part of.
+        # 新增挂牌企业21家(含创新层3家): a part of the figure before, named by what it is a part of.
         part = _head(_PART_LEAD.sub("", inner))
         last = previous[-1]
         return last if not part or last.startswith(part) else part + last
@@ -103,7 +103,7 @@ def subject(before: str, after: str, kind: str, previous: list[str], carried: st
     word = noun.group(1).strip("“”\"") if noun else ""
     rest_at = noun.end() if noun else 0
     if noun and after.startswith("的", rest_at) and (owned := _NOUN_AFTER.match(after[rest_at + 1:])):
-        # 2-3个具有技术主导权的支柱性产业集群: the counted noun with what defines it.
+        # 7个具有国际影响力的产业集群: the counted noun with what defines it.
         word, rest_at = word + "的" + owned.group(1).strip("“”\""), rest_at + 1 + owned.end()
     if noun and (not head or len(head) < 2 or _VERB_TAIL.search(head) or head.startswith(("占", "超"))):
         rest = _CLAUSE_PUNCT.split(after[rest_at:], maxsplit=1)[0]
