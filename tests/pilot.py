@@ -6,6 +6,8 @@ a message saying what never came, instead of asserting on a half-drawn screen.
 """
 from __future__ import annotations
 
+import asyncio
+import functools
 import time
 from collections.abc import Callable
 
@@ -37,3 +39,13 @@ async def settle(pilot, timeout: float = TIMEOUT) -> None:
     await until(pilot, lambda: not _unsettled(app), f"the panes to settle (still busy: {_unsettled(app)})",
                 timeout)
     await pilot.pause()  # the last results' repaint
+
+
+def sync(fn):
+    """Run an async test with asyncio (no pytest plugin needed)."""
+
+    @functools.wraps(fn)
+    def run(*args, **kwargs):
+        return asyncio.run(fn(*args, **kwargs))
+
+    return run

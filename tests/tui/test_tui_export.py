@@ -2,24 +2,14 @@
 a file that exists is overwritten only when asked twice."""
 from __future__ import annotations
 
-import asyncio
 import csv
-import functools
 import sqlite3
 
-from pilot import settle, until
+from pilot import settle, sync, until
 from zgc.tui.app import ZgcApp
 from zgc.tui.screens.export import ExportScreen
 
 SIZE = (120, 40)
-
-
-def sync(fn):
-    @functools.wraps(fn)
-    def run(*args, **kwargs):
-        return asyncio.run(fn(*args, **kwargs))
-
-    return run
 
 
 async def export_to(app, pilot, path) -> None:

@@ -2,22 +2,11 @@
 earlier filters, this session and the next."""
 from __future__ import annotations
 
-import asyncio
-import functools
-
-from pilot import settle, until
+from pilot import settle, sync, until
 from zgc.tui.app import ZgcApp
 from zgc.tui.screens.help import HelpScreen, key_rows
 
 SIZE = (120, 40)
-
-
-def sync(fn):
-    @functools.wraps(fn)
-    def run(*args, **kwargs):
-        return asyncio.run(fn(*args, **kwargs))
-
-    return run
 
 
 @sync

@@ -1,25 +1,15 @@
 """One key from an entity to its figures and events, from an article to its figures and dates."""
 from __future__ import annotations
 
-import asyncio
-import functools
 import sqlite3
 
-from pilot import settle, until
+from pilot import settle, sync, until
 from textual.widgets import OptionList, TabbedContent
 from zgc.tui.app import ZgcApp
 from zgc.tui.screens.entity import EntityScreen
 from zgc.tui.screens.reader import ReaderScreen
 
 SIZE = (120, 40)
-
-
-def sync(fn):
-    @functools.wraps(fn)
-    def run(*args, **kwargs):
-        return asyncio.run(fn(*args, **kwargs))
-
-    return run
 
 
 def shown(app, cls, part: str):

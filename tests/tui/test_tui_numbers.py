@@ -1,12 +1,10 @@
 """Numbers as Chinese readers write them, exactly, in every view; sentences in the article's own characters."""
 from __future__ import annotations
 
-import asyncio
-import functools
 import sqlite3
 
 import pytest
-from pilot import settle
+from pilot import settle, sync
 from zgc.tui.app import ZgcApp
 from zgc.tui.panes.format import fmt_number
 
@@ -18,14 +16,6 @@ from zgc.tui.panes.format import fmt_number
 ])
 def test_every_digit_written_is_kept(value, shown):
     assert fmt_number(value) == shown
-
-
-def sync(fn):
-    @functools.wraps(fn)
-    def run(*args, **kwargs):
-        return asyncio.run(fn(*args, **kwargs))
-
-    return run
 
 
 @sync

@@ -2,21 +2,10 @@
 (s, or a click on its header; again: the other way), a value a field cannot have is said so."""
 from __future__ import annotations
 
-import asyncio
-import functools
-
-from pilot import settle
+from pilot import settle, sync
 from zgc.tui.app import ZgcApp
 
 SIZE = (120, 40)
-
-
-def sync(fn):
-    @functools.wraps(fn)
-    def run(*args, **kwargs):
-        return asyncio.run(fn(*args, **kwargs))
-
-    return run
 
 
 def rows(table) -> list:
