@@ -118,31 +118,34 @@ def _names_of(conn: sqlite3.Connection, entity_id: int) -> list[str]:
                                        "SELECT alias FROM entity_aliases WHERE entity_id = ?", (entity_id, entity_id))]
 
 
+def _named_rows(conn: sqlite3.Connection, entity_id: int, select: str, column: str, order: str,
+                limit: int) -> list[dict]:
+    """Rows whose `column` is one of the entity's names, as dicts keyed by the selected columns."""
+    names = _names_of(conn, entity_id)
+    if not names:
+        return []
+    cur = conn.execute(f"{select} WHERE {column} IN ({','.join('?' * len(names))}) ORDER BY {order} LIMIT ?",
+                       (*names, limit))
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r, strict=True)) for r in cur]
+
+
 def entity_figures(conn: sqlite3.Connection, entity_id: int, limit: int = 500) -> list[dict]:
     """The metrics whose scope is this entity (under any of its names), latest period first."""
-    names = _names_of(conn, entity_id)
-    marks = ",".join("?" * len(names))
-    cols = ("id", "article_id", "text", "value", "unit", "qualifier", "period", "subject", "scope", "kind",
-            "start", "end", "title", "published")
-    rows = conn.execute(
-        f"SELECT m.id, m.article_id, m.text, m.value, m.unit, m.qualifier, m.period, m.subject, m.scope, m.kind,"
-        f" m.start, m.end, a.title, a.published FROM metrics m JOIN articles a ON a.id = m.article_id"
-        f" WHERE m.scope IN ({marks}) ORDER BY m.period IS NULL, m.period DESC, m.id LIMIT ?",
-        (*names, limit)).fetchall() if names else []
-    return [dict(zip(cols, r, strict=True)) for r in rows]
+    return _named_rows(
+        conn, entity_id,
+        "SELECT m.id, m.article_id, m.text, m.value, m.unit, m.qualifier, m.period, m.subject, m.scope, m.kind,"
+        " m.start, m.end, a.title, a.published FROM metrics m JOIN articles a ON a.id = m.article_id",
+        "m.scope", "m.period IS NULL, m.period DESC, m.id", limit)
 
 
 def entity_events(conn: sqlite3.Connection, entity_id: int, limit: int = 500) -> list[dict]:
     """The dated events this entity is the actor of, latest first."""
-    names = _names_of(conn, entity_id)
-    marks = ",".join("?" * len(names))
-    cols = ("id", "article_id", "date", "actor", "action", "document", "summary", "start", "end", "title",
-            "published")
-    rows = conn.execute(
-        f"SELECT e.id, e.article_id, e.date, e.actor, e.action, e.document, e.summary, e.start, e.end, a.title,"
-        f" a.published FROM events e JOIN articles a ON a.id = e.article_id"
-        f" WHERE e.actor IN ({marks}) ORDER BY e.date DESC, e.id LIMIT ?", (*names, limit)).fetchall() if names else []
-    return [dict(zip(cols, r, strict=True)) for r in rows]
+    return _named_rows(
+        conn, entity_id,
+        "SELECT e.id, e.article_id, e.date, e.actor, e.action, e.document, e.summary, e.start, e.end, a.title,"
+        " a.published FROM events e JOIN articles a ON a.id = e.article_id",
+        "e.actor", "e.date DESC, e.id", limit)
 
 
 def metric(conn: sqlite3.Connection, metric_id: int) -> dict | None:
@@ -297,9 +300,6 @@ def search(conn: sqlite3.Connection, text: str, limit: int = 20, offset: int = 0
 
 
 SOURCE_FIELDS = ("article_title", "published", "publication", "sentence")
-_METRIC_SOURCE = ("SELECT m.id, a.title, a.published, a.publication,"
-                  " substr(a.body, m.sentence_start + 1, m.sentence_end - m.sentence_start)"
-                  " FROM metrics m JOIN articles a ON a.id = m.article_id WHERE m.id IN ({marks})")
 
 
 def sources(conn: sqlite3.Connection, pane: str, ids: Sequence[int]) -> dict[int, tuple]:
@@ -310,18 +310,17 @@ def sources(conn: sqlite3.Connection, pane: str, ids: Sequence[int]) -> dict[int
         chunk = list(ids[i:i + 500])
         marks = ",".join("?" * len(chunk))
         if pane == "metrics":
-            rows = conn.execute(_METRIC_SOURCE.format(marks=marks), chunk)
+            rows = conn.execute(
+                f"SELECT m.id, a.title, a.published, a.publication, {schema.METRIC_SENTENCE}"
+                f" FROM metrics m JOIN articles a ON a.id = m.article_id WHERE m.id IN ({marks})", chunk)
         elif pane == "targets":
             rows = conn.execute(
-                "SELECT g.id, a.title, a.published, a.publication,"
-                " substr(a.body, m.sentence_start + 1, m.sentence_end - m.sentence_start)"
+                f"SELECT g.id, a.title, a.published, a.publication, {schema.METRIC_SENTENCE}"
                 f" FROM targets g JOIN metrics m ON m.id = g.target_id JOIN articles a ON a.id = m.article_id"
                 f" WHERE g.id IN ({marks})", chunk)
         elif pane == "timeline":
             rows = conn.execute(
-                "SELECT e.timeline_id, a.title, a.published, a.publication,"
-                " CASE WHEN e.sentence_end > e.sentence_start"
-                " THEN substr(a.body, e.sentence_start + 1, e.sentence_end - e.sentence_start) ELSE e.summary END"
+                f"SELECT e.timeline_id, a.title, a.published, a.publication, {schema.EVENT_SENTENCE}"
                 " FROM events e JOIN articles a ON a.id = e.article_id"
                 f" WHERE e.id IN (SELECT min(id) FROM events WHERE timeline_id IN ({marks}) GROUP BY timeline_id)",
                 chunk)
