@@ -39,6 +39,9 @@ _HEAD_PUNCT = re.compile(r"[，,。；;！？!?：:]")
 _SENT_END = re.compile(r"[。！？!?；;]+[”’」』\"]*|[:：](?=——|\s*\n)")
 _LINE_END_CLOSED = tuple("。！？!?；;：:”’」』)）")
 _CLAUSE_PUNCT = re.compile(r"[，,；;：:。！？!?]")
+# 其中，云州市企业120家: a part of the figure before, which keeps that figure's owner.
+_PART_OF = re.compile(r"\s*其中")
+_PART_OF_BEFORE = re.compile(r"其中[，,]$")
 
 # 目前 and friends: the figure is as of publication, not of an earlier date.
 _NOW = re.compile(r"目前|当前|截至目前|截止目前|迄今|至今|现有|现已")
@@ -299,8 +302,11 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
             if kind != "rate" and subject:
                 previous.append(subject)
             clause = s.start + max((m.end() for m in _CLAUSE_PUNCT.finditer(before)), default=0)
-            scope = (ctx.owners.last(s.start, q.start, clause) if ctx.owners else _scope_in(before)) or topic_owner \
-                or ctx.scope
+            if out and (_PART_OF.match(src, clause) or _PART_OF_BEFORE.search(src, max(s.start, clause - 3), clause)):
+                scope = out[-1].scope
+            else:
+                scope = (ctx.owners.last(s.start, q.start, clause) if ctx.owners else _scope_in(before)) \
+                    or topic_owner or ctx.scope
             qualifier = q.quantity.qualifier
             if qualifier is None and q.quantity.unit == "share":
                 # 均超全国1/3: the qualifier sits before the whole the fraction is of.

@@ -11,11 +11,16 @@ SCOPE_NORM = {"我国": "全国", "中国": "全国"}  # the whole country, howe
 
 _OWNER_TYPES = frozenset({"place", "park", "gov", "company", "org", "university"})
 _ZONES = frozenset({"place", "park"})
-_LEVEL = {"全省": "省", "全市": "市", "全区": "区"}
-_WHOLE_NAMES = frozenset({"全国", "全省", "全市", "全区"})
+_LEVEL = {"全省": "省", "全市": "市", "全区": "区", "本省": "省", "本市": "市", "本区": "区",
+          "我省": "省", "我市": "市", "我区": "区"}
+_WHOLE_NAMES = frozenset({"全国", *_LEVEL})
 _OPENING_LEAD = re.compile(r"(?:(?:截至|截止|到)?(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末|以来)?[，,]?|"
                            r"(?:其中|目前|同时|此外|另外|近年来)[，,]?)*")
-_WHOLE = re.compile(r"(?<![占超于过比])(?:全国|我国|全省|全市|全区)")
+_WHOLE = re.compile(r"(?<![占超于过比])(?:全国|我国|[全本我][省市区])")
+# 占北京市GDP的, 是云州市的3倍: the whole a figure is measured against, not its owner.
+_BASE_BEFORE = re.compile(r"(?:占|超过|超|高于|低于|比|是|较|对|贡献了|相当于)$")
+# 甲乙科技、丙丁等12家企业: a member of the set counted, not its owner.
+_MEMBER_AFTER = re.compile(r"[、等]")
 _BRACKETED = re.compile(r"[(（][^()（）]{0,40}[)）]")
 # 全国高质量发展引领区: 全国 inside a name is no owner.
 _NAME_AHEAD = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:引领区|示范区|中心|高地|样板|标杆|先行区)")
@@ -35,11 +40,15 @@ class Owners:
         def free(start: int) -> bool:  # (不含港澳台) names no owner
             return not any(s < start < e for s, e in bracketed)
 
+        def owns(start: int, end: int) -> bool:
+            return free(start) and not _BASE_BEFORE.search(src, max(0, start - 3), start) \
+                and not _MEMBER_AFTER.match(src, end)
+
         spans = [(m.start, m.end, m.name, m.type) for m in mentions
-                 if m.type in _OWNER_TYPES and m.end > m.start and free(m.start)]
+                 if m.type in _OWNER_TYPES and m.end > m.start and owns(m.start, m.end)]
         taken = [(s, e) for s, e, _, _ in spans]
         spans += [(m.start(), m.end(), SCOPE_NORM.get(m.group(), m.group()), "place") for m in _WHOLE.finditer(src)
-                  if free(m.start()) and not any(s <= m.start() < e for s, e in taken)
+                  if owns(m.start(), m.end()) and not any(s <= m.start() < e for s, e in taken)
                   and not _NAME_AHEAD.match(src, m.end())]
         self.spans = sorted(spans)
         # Each entity under its shortest name that keeps its kind: 中关村国家自主创新示范区 → 中关村示范区.
@@ -77,13 +86,15 @@ class Owners:
         return None
 
     def _whole(self, name: str, lo: int, hi: int) -> str:
-        """全省 after 湖南省 names that province (湖南省在全省42所高校): the figure is 湖南省's."""
+        """全省 after 湖南省 names that province (湖南省在全省42所高校): the figure is 湖南省's; 本市 is the
+        city the article last named."""
         level = _LEVEL.get(name)
         if level:
-            named = [n for s, e, n, t in self.spans if lo <= s and e <= hi and t in _ZONES
-                     and n.endswith(level) and n not in _LEVEL]
-            if named:
-                return self._name(named[-1])
+            for start in (lo, 0):
+                named = [n for s, e, n, t in self.spans if start <= s and e <= hi and t in _ZONES
+                         and n.endswith(level) and n not in _LEVEL]
+                if named:
+                    return self._name(named[-1])
         return self._name(name)
 
     def in_title(self, title: str) -> str | None:

@@ -51,9 +51,9 @@ _GOES_ON = (r"(?:已经|已|正在|先后|共同)?"
 _VERB_TAIL = re.compile(
     r"(?:了|的|建设|建立|设立|支持|走访|培训|举办|新增|引进|推动|带动|布局|纳入|包括|组建|联合|发放|惠及|对|向|有|和|"
     r"与|等|及|形成|启动|公布|导入|利用|获得|(?<![费作使应])用|经过|发行|扩建|总结|投资|有组织推动|推荐|吸引|签约|培育|认定|入选|"
-    r"做|开展|实施|完成|以)$")
-_NOUN_AFTER = re.compile(r"^的?([\u4e00-\u9fffA-Za-z“”\"]{1,16}?)(?=[，,。；;、！？!?（(]|的|中[，,。；;]|已|参加|建立|"
-                         r"共同|正在|进行|获|是|在|为|将|和|与|等|融资|总额|却|高达|达到|超过|分别|贡献|"
+    r"做|开展|实施|完成|以|明确|提出|部署|制定|出台|推出|列出)$")
+_NOUN_AFTER = re.compile(r"^的?([\u4e00-\u9fffA-Za-z“”\"]{1,16}?)(?=[，,。；;：:、！？!?（(]|的|中[，,。；;]|"
+                         r"已|参加|建立|共同|正在|进行|获|是|(?<!正)在|为|将|和|与|等|融资|总额|却|高达|达到|超过|分别|贡献|"
                          + _GOES_ON + r"|$)")
 _RELATIVE = re.compile(_GOES_ON + r"[\u4e00-\u9fff“”\"]{1,14}$")
 # Nouns that say little without the verb that counts them: 走访企业, 投资企业.
@@ -62,6 +62,8 @@ _LAST_VERB = re.compile(r"(走访|投资|支持|服务|培训|引进|孵化|合�
 # Measure words that name no thing of their own: they belong to the figure before them.
 _MEASURE = re.compile(r"^(?:已?披露|登记)?(?:成交额|成交金额|金额|总额|总金额|规模|总规模|总量|增加值|总值|收入|总收入|"
                       r"营收|数量|总数|融资额|融资总额|投资额|产值|利润|税收)")
+# An earlier figure in the clause: what follows it is what this one measures (推动120所高校服务 → 高校服务).
+_FIGURE_IN = re.compile(r"\d[\d.]*(?:余|多)?[万亿]?(?:余|多)?[个家所项户位名人元条座%]?(?:以上|以下|左右)?")
 _PART_LEAD = re.compile(r"^(?:其中|含|包括|包含)")
 _RATE_AFTER = re.compile(r"^(?:以上|以下|左右)?的?(?:增速|增幅|增长|涨幅|降幅)")
 _SHARE = re.compile(r"^(?:均|分别|约)?(?:占|超|超过|接近)(?P<whole>[^，,。；;]{1,30}?)(?:的)?(?:比重|比例)?$")
@@ -105,7 +107,9 @@ def subject(before: str, after: str, kind: str, previous: list[str], carried: st
     if noun and after.startswith("的", rest_at) and (owned := _NOUN_AFTER.match(after[rest_at + 1:])):
         # 7个具有国际影响力的产业集群: the counted noun with what defines it.
         word, rest_at = word + "的" + owned.group(1).strip("“”\""), rest_at + 1 + owned.end()
-    if noun and (not head or len(head) < 2 or _VERB_TAIL.search(head) or head.startswith(("占", "超"))):
+    # 建立甲、乙两个平台: the names listed before the number are what is counted, the noun after says what.
+    if noun and (not head or len(head) < 2 or _VERB_TAIL.search(head) or head.startswith(("占", "超"))
+                 or "、" in head):
         rest = _CLAUSE_PUNCT.split(after[rest_at:], maxsplit=1)[0]
         if word and _RELATIVE.match(rest) and not re.search(r"\d", rest):
             return re.sub(r"^(?:已经|已|先后)|了", "", rest) + "的" + word
@@ -142,6 +146,8 @@ def _head(clause: str) -> str:
     head = _DATE_IN.sub("", head)
     if head.endswith("、") or ("、" in head and re.search(r"\d", head[: head.rindex("、")])):
         head = head[head.rindex("、") + 1:]  # an item of a list of figures: 30多家行业协会、20家…
+    elif (figures := list(_FIGURE_IN.finditer(head))) and figures[-1].end() < len(head):
+        head = head[figures[-1].end():]
     head = _QUAL_TAIL.sub("", head)
     for _ in range(3):  # time, owner and adverbs come in any order: 2019年中关村已聚集…
         head = _LEAD_WORDS.sub("", _TIME_HEAD.sub("", head.strip(" “”\"")))

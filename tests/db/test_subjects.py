@@ -48,6 +48,12 @@ CASES = [
     ("以不足3%的土地面积贡献了全市财政收入的两成。", "不足3%", "土地面积"),
     # 认定登记 is how the contracts are counted: it stays with them
     ("全省认定登记技术合同1.2万项。", "1.2万项", "认定登记技术合同"),
+    # an earlier figure in the clause is no part of this one's subject
+    ("平台推动300所以上高校支撑服务5000家以上企业。", "5000家以上", "高校支撑服务"),
+    ("全省向12万户企业发放稳岗返还资金36亿元。", "36亿元", "企业发放稳岗返还资金"),
+    # names listed before the number are what is counted; the noun after says what
+    ("园区建立人才、金融两个服务平台。", "两个", "服务平台"),
+    ("方案明确了六项重点任务：一是……", "六项", "重点任务"),
 ]
 
 
@@ -130,3 +136,20 @@ def test_a_body_a_paragraph_opens_with_owns_its_next_figures():
 def test_a_share_of_the_whole_country_is_not_the_country_s_figure():
     got = _scopes("云州高新区发展成绩亮眼", "云州高新区独角兽企业共有12家，占全国近一成。")
     assert got["近一成"] == "云州高新区"
+
+
+def test_members_of_a_counted_set_and_the_whole_compared_with_own_no_figure():
+    got = _scopes("云州高新区年度报告", "云州高新区支持甲乙科技、丙丁科技等9家领军企业组建创新联合体。"
+                  "园区税收占云州市的四成，是云州市平均水平的3倍。")
+    assert got["9家"] == "云州高新区"
+    assert got["3倍"] == "云州高新区"
+
+
+def test_this_city_is_the_city_the_article_named():
+    got = _scopes("上市工作推进会召开", "长沙市召开上市工作推进会。今年以来，本市新增上市企业14家。")
+    assert got["14家"] == "长沙市"
+
+
+def test_a_part_keeps_the_owner_of_the_figure_it_is_part_of():
+    got = _scopes("基金投资进展", "云州科创基金累计投资企业850家，其中，湖南省企业约380家。")
+    assert got["约380家"] == got["850家"]
