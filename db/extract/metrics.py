@@ -40,6 +40,7 @@ _SENT_END = re.compile(r"[。！？!?；;]+[”’」』\"]*|[:：](?=——|\s*
 _LINE_END_CLOSED = tuple("。！？!?；;：:”’」』)）")
 _CLAUSE_PUNCT = re.compile(r"[，,；;：:。！？!?]")
 # 其中，云州市企业120家: a part of the figure before, which keeps that figure's owner.
+_PLAN_TITLE = re.compile(r"《|计划|规划|方案|纲要|意见|通知|办法|若干措施")
 _PART_OF = re.compile(r"\s*其中")
 _PART_OF_BEFORE = re.compile(r"其中[，,]$")
 
@@ -247,6 +248,7 @@ class _Context:
     scope: str | None = None
     owners: Owners | None = None
     title_scope: str | None = None
+    plan: bool = False  # the article is a plan or notice: its figures are its zone's throughout
     list_period: str | None = None
     list_target: bool = False
     # (start, name, is a product) of the products and the makers, bodies and schools named
@@ -257,7 +259,8 @@ def _resolve(article: ArticleText, src: str, paras: list[_Paragraph], base: date
     out: list[Metric] = []
     owners = Owners(src, article.entities) if article.entities else None
     title_scope = owners.in_title(article.title or "") if owners else _scope_in(article.title or "")
-    ctx = _Context(scope=title_scope, owners=owners, title_scope=title_scope,
+    plan = bool(_PLAN_TITLE.search(article.title or ""))
+    ctx = _Context(scope=title_scope, owners=owners, title_scope=title_scope, plan=plan,
                    products=[(m.start, m.name, m.type == "product") for m in article.entities or ()
                              if m.type in _TOPICS])
     for p in paras:
@@ -323,7 +326,7 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
         lo = s.start
         # A zone named in one sentence owns the next ones' figures, unless the title names the
         # article's own zone (a plan's figures are its zone's, whatever places its text passes).
-        if (s.quantities or s is p.sentences[0]) and not (ctx.owners and ctx.title_scope):
+        if (s.quantities or s is p.sentences[0]) and not (ctx.owners and ctx.title_scope and ctx.plan):
             ctx.scope = (ctx.owners.last(s.start, s.end) if ctx.owners else _scope_in(text)) or ctx.scope
         has_target = s.ends_list and (sent_target or bool(_TARGET_CUE.search(text))
                                       or bool(_TARGET_FRAME.search(text)) or _target_year(text, base))

@@ -153,3 +153,9 @@ def test_this_city_is_the_city_the_article_named():
 def test_a_part_keeps_the_owner_of_the_figure_it_is_part_of():
     got = _scopes("基金投资进展", "云州科创基金累计投资企业850家，其中，湖南省企业约380家。")
     assert got["约380家"] == got["850家"]
+
+
+def test_in_news_a_zone_named_owns_the_next_sentences_figures_but_in_a_plan_the_title_s_zone_keeps_them():
+    body = "作为创新高地，长沙高新区发展迅速。园区聚集高新技术企业2600家。"
+    assert _scopes("中关村经验在各地开花", body)["2600家"] == "长沙高新区"
+    assert _scopes("中关村示范区创新发展行动计划", body)["2600家"] == "中关村示范区"
