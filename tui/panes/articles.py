@@ -21,7 +21,7 @@ class ArticlesPane(Pane):
     def columns(self) -> list[Column]:
         return [
             Column("Date", lambda r, p: cell(r.published), 10, sort="date"),
-            Column("Title", lambda r, p: cell(r.title), 16, flex=3, sort="title"),
+            Column("Title", lambda r, p: cell(r.title), 16, flex=3, want=24, sort="title"),
             Column("Publication", lambda r, p: cell(r.publication), 8, flex=1, priority=3, sort="publication"),
             Column("Kind", lambda r, p: cell(r.kind), 7, priority=5, sort="kind"),
             Column("Met", lambda r, p: str(r.n_metrics), 3, justify="right", priority=6, sort="metrics"),

@@ -51,7 +51,7 @@ class MetricsPane(Pane):
             Column("Q", lambda r, p: cell(r.qualifier), 2, priority=8, sort="qualifier"),
             Column("Period", lambda r, p: compact_period(r.period), 10, priority=6, sort="period"),
             Column("Kind", lambda r, p: cell(r.kind), 6, priority=7, sort="kind"),
-            Column("Scope", lambda r, p: cell(r.scope), 6, flex=1, priority=8, sort="scope"),
+            Column("Scope", lambda r, p: cell(r.scope), 6, flex=2, priority=8, sort="scope"),
             Column("Date", lambda r, p: cell(r.published), 10, priority=2, sort="date"),
         ]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sqlite3
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -15,6 +16,7 @@ from textual.widgets.option_list import Option
 from zgc.db import query
 
 from ..messages import OpenArticle, OpenEntity
+from ..panes.format import clip
 
 
 class EntityScreen(Screen):
@@ -56,13 +58,35 @@ class EntityScreen(Screen):
                 with TabPane(f"Events ({len(self.events)})", id="tab-events"):
                     yield OptionList(*self._event_options(), id="entity-events")
             with Vertical(id="entity-related-box"):
-                yield Static(Text("Appears with (sentences · articles)", style="bold"), classes="section-title")
-                yield OptionList(*[Option(Text.assemble(r.name, (f" {r.type} ", "magenta"),
-                                                        (f"{r.sentences} · {r.articles}", "dim")), id=str(r.id))
-                                   for r in self.related]
-                                 or [Option(Text("nobody else", style="dim"), disabled=True)],
-                                 id="entity-related")
+                title = Text("Appears with (sentences·articles)", style="bold", no_wrap=True, overflow="ellipsis")
+                yield Static(title, classes="section-title")
+                yield OptionList(*self._related_options(), id="entity-related")
         yield Footer()
+
+    def _related_options(self, width: int = 0) -> list[Option]:
+        """One line each, counts first: a long name ends in … rather than wrapping the list away."""
+        if not self.related:
+            return [Option(Text("nobody else", style="dim"), disabled=True)]
+        options = []
+        for r in self.related:
+            counts = f"{r.sentences}·{r.articles} "
+            kind = f" {r.type}" if not width or width >= 22 else ""  # narrow: the name matters more
+            room = width - cell_len(counts) - cell_len(kind)
+            name = clip(r.name, room) if width and room > 2 else r.name
+            options.append(Option(Text.assemble((counts, "dim"), name, (kind, "magenta")), id=str(r.id)))
+        return options
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_related)
+
+    def _fit_related(self) -> None:
+        related = self.query_one("#entity-related", OptionList)
+        width = related.scrollable_content_region.width - 1
+        if width > 0 and self.related:
+            at = related.highlighted
+            related.clear_options()
+            related.add_options(self._related_options(width))
+            related.highlighted = at
 
     def _header(self) -> Text:
         e = self.entity

@@ -37,6 +37,7 @@ class Column:
     flex: int = 0  # share of the spare width
     justify: str = "left"
     priority: int = 9  # on a narrow screen the lowest go first
+    want: int = 0  # the width worth dropping columns of lower priority for (a title that can be read)
     sort: str | None = None  # the sort a click on its header asks for
 
 
@@ -189,7 +190,13 @@ class LazyTable(ScrollView, can_focus=True):
         def need(cols: list[Column]) -> int:
             return sum(c.width for c in cols) + len(cols) - 1
 
-        while len(shown) > 1 and need(shown) > total:
+        def short(cols: list[Column]) -> bool:
+            """A column that wants more than it would get, while a less important one is shown."""
+            spare = total - need(cols)
+            low = min(c.priority for c in cols)
+            return any(c.want and c.priority > low and c.width + max(spare, 0) < c.want for c in cols)
+
+        while len(shown) > 1 and (need(shown) > total or short(shown)):
             low = min(c.priority for c in shown)
             drop = max(i for i, c in enumerate(shown) if c.priority == low)
             shown.pop(drop)
