@@ -10,6 +10,8 @@ from itertools import compress, repeat
 from .. import segment
 from .lexicon import (
     _AFTER_NAME_RE,
+    _APPOSITIVE_RE,
+    _APPOSITIVE_TYPE,
     _BROAD_DOC,
     _BYLINE_NAME,
     _BYLINE_RE,
@@ -66,6 +68,8 @@ from .lexicon import (
     _YEAR_TOKEN,
     Lexicon,
 )
+
+_NAMING_SUFFIXES = frozenset({"科学城", "软件园"})
 
 
 @dataclass
@@ -243,6 +247,8 @@ def _extend_left(ctx: _Ctx, s: int, e: int, kind: str, suffix: str) -> int:
     k = ti - 1
     limit = _MAX_LEN[kind]
     sub_unit = bool(_SUB_UNIT.search(suffix))
+    if kind == "park" and text.startswith(("国家", "中国", "全国"), b):
+        return b  # one token 国家高新区: a national park's name starts there, as below
     while k >= 0:
         known = _gazetteer_ending_at(ctx, b, ("place", "park", "gov", "university", "org", "company"))
         if known and e - b + len(known) <= limit:
@@ -380,7 +386,8 @@ def _good_prefix(ctx: _Ctx, b: int, s: int, kind: str, suffix: str) -> bool:
     if short_generic and kind in ("company", "park") and not suffix.startswith("有限"):
         return False
     if kind in _NEEDS_ANCHOR and not suffix.startswith(("有限", "股份")):
-        return any(_is_proper(ctx, w) for w in words)
+        # 未来科学城, 光谷软件园: a science city or software park is always a named one.
+        return any(_is_proper(ctx, w) for w in words) or (suffix in _NAMING_SUFFIXES and len(words) == 1)
     return True
 
 
@@ -417,6 +424,8 @@ def _quoted(ctx: _Ctx) -> list[_Cand]:
             out.append(_Cand(m.start(1), m.end(1), _SUFFIX_TYPE[sm.group()], inner, "quoted"))
         elif _DOC_SUFFIX_END.search(inner) and len(inner) >= 4 and not inner.endswith(("政策", "战略", "法")):
             out.append(_Cand(m.start(1), m.end(1), "document", inner, "quoted"))
+    for m in _APPOSITIVE_RE.finditer(ctx.text):
+        out.append(_Cand(m.start(2), m.end(2), _APPOSITIVE_TYPE[m.group(1)], m.group(2), "quoted"))
     for m in _QUOTED_EVENT_RE.finditer(ctx.text):
         s = m.start()
         if s >= 4 and _YEAR_TOKEN.fullmatch(ctx.text[s - 4:s]):

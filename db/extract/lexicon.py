@@ -128,6 +128,10 @@ _DOC_VERB_RE = re.compile(
     rf"(?:印发|发布|出台|制定|实施|公布|修订|颁布)了?([{_H}A-Za-z0-9“”\.\-]{{5,34}}?(?:{_DOC_SUFFIX.replace('|法', '')}))"  # noqa: E501
     r"(?=[，。、；,;\s的》]|$)")
 _QUOTED_RE = re.compile(r"“([^“”\n]{2,30})”")
+# 高质量园区——云州壹号。: a name set after the kind of thing it names, by a dash.
+_APPOSITIVE_TYPE = {"园区": "park", "科技园": "park", "产业园": "park", "基地": "park", "孵化器": "org", "平台": "org",
+                    "公司": "company", "企业": "company", "实验室": "org", "机构": "org"}
+_APPOSITIVE_RE = re.compile(rf"({'|'.join(_APPOSITIVE_TYPE)})——([{_H}A-Za-z0-9]{{2,12}})(?=[。，；,;！!]|$)")
 _QUOTED_DOC = re.compile(rf"“([^“”\n]{{1,10}})”([{_H}]{{0,8}}?(?:规划|纲要|方案|计划|工程|政策|办法|条例))")
 _QUOTED_EVENT_RE = re.compile(rf"“[^“”\n]{{1,10}}”[{_H}]{{2,16}}?(?:{_EVENT})")
 _SHORT_DOC = re.compile(rf"^(?:{_DOC_SUFFIX})$")

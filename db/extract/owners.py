@@ -44,8 +44,10 @@ class Owners:
             return free(start) and not _BASE_BEFORE.search(src, max(0, start - 3), start) \
                 and not _MEMBER_AFTER.match(src, end)
 
+        # 国家高新区, 国家科技成果转化示范区: a national kind of zone, many zones, no one owner.
         spans = [(m.start, m.end, m.name, m.type) for m in mentions
-                 if m.type in _OWNER_TYPES and m.end > m.start and owns(m.start, m.end)]
+                 if m.type in _OWNER_TYPES and m.end > m.start and owns(m.start, m.end)
+                 and not (m.type == "park" and m.name.startswith(("国家", "全国")))]
         taken = [(s, e) for s, e, _, _ in spans]
         spans += [(m.start(), m.end(), SCOPE_NORM.get(m.group(), m.group()), "place") for m in _WHOLE.finditer(src)
                   if owns(m.start(), m.end()) and not any(s <= m.start() < e for s, e in taken)

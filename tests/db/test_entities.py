@@ -252,3 +252,18 @@ def test_never_raises(body: str, title: str) -> None:
     for m in extract_entities(ArticleText(body, title=title, publication=title or None)):
         assert 0 <= m.start <= m.end <= len(body)
         assert m.name and m.type
+
+
+@pytest.mark.parametrize(("text", "name", "typ"), [
+    ("加快建设未来科学城，推动产业集聚。", "未来科学城", "park"),
+    ("依托天府软件园打造高地。", "天府软件园", "park"),
+    ("沿线聚集着高质量园区——云州壹号。目前已入驻企业120家。", "云州壹号", "park"),
+    ("打造一站式服务平台——创客汇，助力企业成长。", "创客汇", "org"),
+])
+def test_names_without_a_place_in_them(text: str, name: str, typ: str) -> None:
+    assert name in names(text, typ)
+
+
+def test_a_verb_before_a_national_kind_of_zone_is_no_part_of_its_name() -> None:
+    got = names("要充分发挥国家高新区的产业集聚作用。")
+    assert not any(n.startswith("充分") for n in got)

@@ -159,3 +159,16 @@ def test_in_news_a_zone_named_owns_the_next_sentences_figures_but_in_a_plan_the_
     body = "作为创新高地，长沙高新区发展迅速。园区聚集高新技术企业2600家。"
     assert _scopes("中关村经验在各地开花", body)["2600家"] == "长沙高新区"
     assert _scopes("中关村示范区创新发展行动计划", body)["2600家"] == "中关村示范区"
+
+
+def test_a_zone_a_sentence_names_owns_the_figures_of_the_next_even_without_figures_of_its_own():
+    body = "北清路沿线，聚集着高质量园区——云州壹号。目前已入驻企业130多家，产业精准度达80%。"
+    got = _scopes("园区见闻", body)
+    assert got["130多家"] == got["达80%"] == "云州壹号"
+
+
+def test_praise_of_the_whole_country_and_a_national_kind_of_zone_own_no_later_figures():
+    body = ("长沙市新增高新技术企业300家。该市在全国率先开展试点。纳入基础库企业867家。"
+            "国家高新区是创新高地。首批20家高校已经取得良好的进展。")
+    got = _scopes("创新发展报道", body)
+    assert got["867家"] == got["20家"] == "长沙市"
