@@ -11,6 +11,9 @@ names none, a document's own name may (国务院关于…的批复 → 国务院
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from ..records import EntityMention
 
 _DATE = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?\d{1,2}日|(?:19|20)\d{2}年(?:\d{1,2}月)?|本报")
 _AT = re.compile(r"(?<=[\u4e00-\u9fff]{2})在.*$")
@@ -53,3 +56,49 @@ def _clean(text: str) -> str | None:
     if not parts or not all(_BODY_END.search(p) or len(p) <= _SHORT for p in parts):
         return None  # a clause: 济南市私募投资企业注册难、管理难
     return s
+
+
+_ACTOR_TYPES = frozenset({"person", "gov", "org", "company", "university", "park", "place", "event"})
+# 在X, 到X, 来到X考察, 向X致信, 经X批准, 据X: a place, a host or an addressee, not who acted.
+_NOT_SUBJECT_BEFORE = re.compile(r"(?:在|到|来到|赴|前往|走进|向|对|给|为|于|从|经|据|由于|陪同|同)$")
+_NOT_SUBJECT_AFTER = re.compile(r"(?:陪同|的支持|的指导|的领导|的见证)")
+_APPROVED_BY = re.compile(r"(?:获|经|由)$")
+_FRAME_CLAUSE = re.compile(r"\s*(?:在|为了?|按照|根据|围绕|据|经|随着)")
+_DATELINE = re.compile(r"[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电")  # 新华社云州6月30日电
+_MOVES = re.compile(r"[到在向赴]")  # 张明到云州大学: a person going somewhere, not one name
+_POST_BETWEEN = re.compile(r"[\u4e00-\u9fff]{1,8}")  # 云州市委(书记)张明
+
+
+def entity_actor(mentions: Sequence[EntityMention], text: str, lo: int, verb_at: int) -> str | None:
+    """The first name the entity extractor found between `lo` (the start of the date's clause) and the
+    verb at `verb_at` that can be its subject: not a place one goes to (来到云州科学园考察), not a
+    host (在云州市长陪同下), not one addressed (向论坛致贺信), not in a frame or purpose clause (在…上,
+    为落实…), and a person rather than the body of their post (云州市委书记张明 → 张明)."""
+    chosen = [m for m in mentions if lo <= m.start and m.end <= verb_at and m.type in _ACTOR_TYPES]
+    if chosen and _APPROVED_BY.search(text, max(lo, chosen[-1].start - 2), chosen[-1].start) \
+            and not text[chosen[-1].end:verb_at].strip():
+        return chosen[-1].text  # 获云州市药监局批准: the one who approved
+    for i, m in enumerate(chosen):
+        if _NOT_SUBJECT_BEFORE.search(text, max(lo, m.start - 2), m.start) or _NOT_SUBJECT_AFTER.match(text, m.end):
+            continue
+        clause = max(lo, *(text.rfind(c, lo, m.start) + 1 for c in "，,；;："))
+        if _FRAME_CLAUSE.match(text, clause) or _DATELINE.match(text, m.end):
+            continue
+        person = next((p for p in chosen[i + 1:i + 2] if p.type == "person" and p.start - m.end <= 8), None)
+        if person and m.type != "person" and _POST_BETWEEN.fullmatch(text, m.end, person.start):
+            return person.text
+        return m.text
+    return None
+
+
+def prefer_named(actor: str | None, named: str | None) -> str | None:
+    """The text's actor when it is a name holding or held in the named one, or a list with it; else
+    the named entity."""
+    if named is None or actor == named:
+        return actor
+    if actor and named in actor and _PARTS.search(actor):
+        return actor  # 甲部、乙局: both acted
+    if actor and (actor in named or actor.startswith(named)) and _BODY_END.search(actor) \
+            and not _MOVES.search(actor):
+        return actor  # 某银行某分行辖属某支行: a longer name the entity extractor cut
+    return named

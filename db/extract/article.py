@@ -39,7 +39,8 @@ def process_article(article: Article) -> ArticleResult:
         title_tokens=tuple(title_tokens),
     )
     entities = extract_entities(text)
-    metrics = extract_metrics(replace(text, entities=tuple(entities)))  # a figure's owner is a named entity
+    text = replace(text, entities=tuple(entities))  # a figure's owner and an event's actor are named entities
+    metrics = extract_metrics(text)
     return ArticleResult(
         article=article,
         title_index=segment.index_text(title_tokens),

@@ -198,8 +198,10 @@ def _persons(ctx: _Ctx) -> list[_Cand]:
         p = m.start()
         for n in (3, 2):
             cand = text[p - n:p] if p >= n else ""
+            # A name starts where a word does: not 南省委 of 湖南省委书记.
             if len(cand) == n and _HAN_ONLY.fullmatch(cand) and _is_surname(lex, cand) \
-                    and cand[-1] not in "的和与在等是" and _plausible_name(ctx, cand):
+                    and cand[-1] not in "的和与在等是" and _plausible_name(ctx, cand) \
+                    and ctx.starts[max(ctx.token_at(p - n), 0)] == p - n and cand not in lex.gazetteer:
                 left = _role_before(ctx, p - n, p)[:-n]
                 role = left + m.group() if _ORG_END.search(left) else m.group()
                 out.append(_Cand(p - n, p, "person", cand, "person", role=role))

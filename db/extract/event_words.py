@@ -13,12 +13,14 @@ _STRONG = (
     "制定", "拨付", "命名", "创立", "创办", "施行", "试行", "生效", "投产", "开工", "竣工",
     "拉开帷幕", "休刊", "停刊", "获悉", "联合建设", "共同建设", "合作建设", "强调",
     "入选", "授牌", "发行", "落地", "出炉",
-    "考察", "视察", "会见", "出席", "致贺信", "发来贺信", "致信", "接受采访", "作报告", "作工作报告",
-    "开园", "开业", "开馆", "表决通过", "升级为", "揭晓",
+    "考察", "视察", "会见", "出席", "致贺信", "发来贺信", "致信", "接受采访", "专访",
+    "开园", "开业", "开馆", "表决通过", "升级为", "揭晓", "走进", "集体学习", "更名为", "当选",
 )
+_REPORTS = ("作报告", "作工作报告", "作政府工作报告", "作专题报告", "作主旨报告", "作主题报告")
 _WEAK = ("开展", "实施", "支持", "完成", "选择", "建立", "认定", "上市", "调整")
 _VERB = re.compile(
     r"(?<![拟待])(?:" + "|".join(sorted(_STRONG + _WEAK, key=len, reverse=True)) + r")"
+    r"|(?<!工)(?:" + "|".join(sorted(_REPORTS, key=len, reverse=True)) + r")"  # not 作报告 of 工作报告
     r"|通过(?=[^,，。；;]{0,24}(?:审查|审议|验收|认证|评审|评估|备案)|《)"
 )
 _WEAK_SET = frozenset(_WEAK)
@@ -26,8 +28,8 @@ _NOUN_AFTER = {"上市": "企公", "挂牌": "企公", "开幕": "式", "闭幕"
 _MEETING_VERBS = frozenset({"举办", "举行", "召开", "开幕", "闭幕", "落幕"})
 _SPEECH_VERBS = frozenset({"强调", "获悉"})
 # A leader's visit, a letter, an interview, a report delivered: occurrences, not policy acts.
-_VISIT_VERBS = frozenset({"考察", "视察", "会见", "出席", "致贺信", "发来贺信", "致信", "接受采访", "作报告",
-                          "作工作报告", "开园", "开业", "开馆", "揭晓"})
+_VISIT_VERBS = frozenset({"考察", "视察", "会见", "出席", "致贺信", "发来贺信", "致信", "接受采访", "专访",
+                          "开园", "开业", "开馆", "揭晓", "走进", "集体学习", "当选", *_REPORTS})
 _NON_POLICY = frozenset({"休刊", "停刊"}) | _MEETING_VERBS | _SPEECH_VERBS | _VISIT_VERBS
 _APPROVAL = frozenset({"批准", "获批", "批复", "核准"})
 _ISSUE = frozenset({"印发", "发布", "颁布", "出台", "公布", "下发", "审议通过", "表决通过", "通过", "施行", "实施"})
@@ -36,6 +38,8 @@ _ISSUE = frozenset({"印发", "发布", "颁布", "出台", "公布", "下发", 
 _QUANTITY = re.compile(r"(等)?[\d.]+(?:[万亿千百]+)?(?:多|余)?(?:家|项|个|件|人|元|亿|万|只|起|支|次|户|所|台|条)")
 # Words before a date that make it a period or a target, not an occurrence.
 _PERIOD_BEFORE = re.compile(r"(?:截至|截止|截止到|到|至|直到|预计到|从|自|由)$")
+# …except the day a text takes effect: 自2024年1月1日起施行.
+_IN_FORCE = re.compile(r"^起(?:正式)?(?:施行|实施|生效)")
 # Words after a date that make it a frame for something else: 2020年是..., 2018年的41万项.
 # (起 frames what follows, except the day a text takes effect: 2022年8月1日起施行.)
 _FRAME_AFTER = re.compile(r"^(?:的|是|为|起(?![^。；;]{0,40}(?:施行|实施|生效))|之前|前后|以前|底前|年底前|末)")
@@ -60,7 +64,7 @@ _ADVERBS = re.compile(
 )
 _AT_PHRASE = re.compile(r"在[^,，。；;]{1,40}(?:上|期间|方面)|在[\u4e00-\u9fff]{1,10}$")
 # 与/和 join two actors only after an organisation's ending: 人力资源和社会保障部 is one name.
-_AND = re.compile(r"(?<=[部局委院园司厅署办学所团行心会府])(?:与|和|同)(?=[\u4e00-\u9fff“])")
+_AND = re.compile(r"(?<=[部局委院园司厅署办学所团行心会府])(?:与|和|同|联合)(?=[\u4e00-\u9fff“])")
 # Clauses of purpose or manner (为落实..., 以改革创新为动力) do not report the occurrence.
 _PURPOSE = re.compile(r"^(?:为了?|以|按照|根据|围绕|通过|在[^,，]*下)(?![^,，]*(?:发布|印发|举办))")
 _MASK = re.compile(r"《[^《》\n]*》|“[^“”\n]*”")

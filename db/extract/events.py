@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..records import ArticleText, Event
 from ..text import halfwidth
-from .actor import actor_name
+from .actor import actor_name, entity_actor, prefer_named
 from .dates import DateMention, find_dates, published_base
 
 __all__ = ["extract_events", "is_policy_event", "notice_events", "timeline_key"]
@@ -31,6 +31,7 @@ from .event_words import (
     _FRAME_AFTER,
     _GOV,
     _GOV_HEAD,
+    _IN_FORCE,
     _ISSUE,
     _LIST_SEP,
     _MASK,
@@ -191,6 +192,7 @@ def _is_gov(actor: str) -> bool:
     return False
 
 
+_THAT_TEXT = re.compile(r"[该本此](?:法|条例|办法|规定|细则|决定|意见|方案|规划|通知|政策|措施)")
 _OWN_PAPER = re.compile(r"本报[\d年月日、\s]*$")  # 本报 before a date, or before dates listed
 _RULES = re.compile(r"(?:条例|法|办法|规定|细则|决定|规划|纲要)(?:修订案|修正案)?$")
 
@@ -227,6 +229,7 @@ class _Found:
     actor: str | None
     documents: tuple[str, ...]
     clause: str
+    verb_at: int = 0  # where its verb stands, from the start of the scanned text
 
 
 def _is_stat(clause: str, verb_end: int) -> bool:
@@ -262,17 +265,19 @@ def _scan(scope: str, lead: str) -> tuple[list[_Found], bool]:
     pending_actor = _clean_actor(lead) if lead else None
     first_named = pending_actor if pending_actor and _looks_named(pending_actor) else None
     clauses = [(c.start(), c.group()) for c in _CLAUSE.finditer(scope)]
-    for i, (_, clause) in enumerate(clauses):
+    for i, (at, clause) in enumerate(clauses):
         text = clause.strip()
         if not text:
             continue
+        at += len(clause) - len(clause.lstrip())
         if i > 0 and _STOP.search(text):
             break
         fm = _MEETING_FRAME.match(text)
         if fm and i == 0 and not found:
-            found.append(_Found("举办", None, (), fm.group("name")))
+            found.append(_Found("举办", None, (), fm.group("name"), at))
             meeting = True
             text = text[fm.end():]
+            at += fm.end()
             if not text:
                 continue
         if _PURPOSE.match(text):
@@ -289,7 +294,7 @@ def _scan(scope: str, lead: str) -> tuple[list[_Found], bool]:
         if not actor or not _looks_named(actor):
             actor = first_named or actor or pending_actor
         docs = _documents(text, v.end(), v.start())
-        found.append(_Found(v.group(), actor, tuple(docs), text))
+        found.append(_Found(v.group(), actor, tuple(docs), text, at + v.start()))
         if v.group() in _MEETING_VERBS:
             meeting = True
         break
@@ -311,11 +316,11 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _events_for(found: _Found, date: str, precision: str, body: str, span: tuple[int, int],
-                m: DateMention) -> list[Event]:
+                m: DateMention, named: str | None = None) -> list[Event]:
     docs = found.documents if found.action not in _MEETING_VERBS else ()
     out = []
     for doc in docs or (None,):
-        actor = actor_name(found.actor, doc)
+        actor = prefer_named(actor_name(found.actor, doc), named)
         out.append(Event(
             date=date, precision=precision, actor=actor, action=found.action, document=doc,
             summary=_summary(found.clause),
@@ -375,20 +380,31 @@ def _extract(article: ArticleText) -> list[Event]:
             out.extend(meta)
             continue
         before = hb[max(s0, m.start - 6):m.start].rstrip()
-        if _PERIOD_BEFORE.search(before) or _FRAME_AFTER.match(hb[m.end:m.end + 48]):
+        after = hb[m.end:m.end + 48]
+        if (_PERIOD_BEFORE.search(before) and not _IN_FORCE.match(after)) or _FRAME_AFTER.match(after):
             continue
         # The scope runs to the next date, or past it when dates are listed (1月27日、2月3日休刊).
         scope_end = s1
         nxt = _next_boundary(mentions, idx, hb, s0, s1)
         if nxt is not None:
             scope_end = nxt
-        scope = hb[m.end:min(scope_end, m.end + _SCOPE_MAX)].lstrip("，,、 ")
+        raw_scope = hb[m.end:min(scope_end, m.end + _SCOPE_MAX)]
+        scope = raw_scope.lstrip("，,、 ")
+        scope_at = m.end + len(raw_scope) - len(scope)
         clause_start = max(hb.rfind(c, s0, m.start) for c in "，,；;")
         lead_from = max(clause_start + 1, s0)
         lead = hb[lead_from:m.start]
         found, meeting = _scan(scope, lead)
         for f in found:
-            events = _events_for(f, date, precision, body, span, m_full)
+            verb_at = scope_at + f.verb_at
+            if not f.documents and _THAT_TEXT.search(lead + f.clause):
+                # …通过了《某某法》，该法自2024年1月1日起施行: the text named before.
+                named_before = [d.group(1) for d in _BOOK.finditer(hb, s0, verb_at)]
+                f = replace(f, documents=tuple(named_before[-1:]))
+            # The actor is named in the date's clause, else earlier in the sentence (甲集团牵头组建…，已于7月30日启动).
+            named = entity_actor(article.entities, hb, lead_from, verb_at) \
+                or (entity_actor(article.entities, hb, s0, verb_at) if not f.actor else None)
+            events = _events_for(f, date, precision, body, span, m_full, named)
             if article.publication and _OWN_PAPER.search(lead):
                 # 本报2020年1月27日、2月3日休刊: the paper itself acted.
                 events = [replace(e, actor=e.actor or article.publication) for e in events]

@@ -33,3 +33,33 @@ def test_no_actor_on_the_seed_timeline_is_a_date_a_clause_or_a_fragment(seed_db)
         assert not re.search(r"\d{1,2}月\d{1,2}日|\d{4}年|本报", actor), actor
         assert not actor.endswith(("在", "的", "难")) and "在" not in actor[2:], actor
         assert actor.count("“") == actor.count("”") and "(" not in actor, actor
+
+
+def _actors(body: str, published: str = "2023-06-01") -> dict[str, str | None]:
+    from zgc.db.extract.article import process_article
+    from zgc.db.records import Article
+
+    article = Article(title="报道", body=body, kind="news", start=0, end=len(body), body_start=0, published=published)
+    return {e.action: e.actor for e in process_article(article).events}
+
+
+@pytest.mark.parametrize(("body", "action", "actor"), [
+    # the host, the place visited and the dateline are not who acted
+    ("新华社长沙6月30日电 30日下午，国家主席习近平在湖南省负责同志陪同下，来到长沙高新区考察。", "考察", "习近平"),
+    ("11月5日下午，习近平总书记到武汉产业创新发展研究院考察，观看科技成果展示。", "考察", "习近平"),
+    # the body of the post is not the person
+    ("2019年6月，湖南省委书记张明在长沙主持召开座谈会。", "召开", "张明"),
+    # a purpose or frame clause names no actor
+    ("2022年11月，为落实中关村改革任务部署，科技部、财政部等五部门启动试点。", "启动", "科技部、财政部等五部门"),
+    # the actor named before the date's clause
+    ("长沙智造集团牵头组建创新联合体，已于7月30日正式启动实施。", "启动", "长沙智造集团"),
+    ("6月12日，国家药品监督管理局批准了湖南云州生物科技有限公司的疫苗上市。", "批准", "国家药品监督管理局"),
+    ("2015年，张明创办了湖南云州科技有限公司。", "创办", "张明"),
+    # 获X批准: X approved; a post's body (国务院总理) is not a person
+    ("2023年9月，湖南云州生物研发的抗癌新药获国家药监局批准上市。", "批准", "国家药监局"),
+    ("3月5日，国务院总理李强在大会上作政府工作报告。", "作政府工作报告", "李强"),
+    # 随着… is a frame: what it names did not act
+    ("今年，随着创业板注册制改革和“新三板”精选层推出，企业上市加快。", "推出", None),
+])
+def test_the_actor_is_the_named_subject_of_the_occurrence(body, action, actor):
+    assert _actors(body)[action] == actor

@@ -23,6 +23,11 @@ def ev(body: str, published: str | None = "2023-05-22") -> list[Event]:
     ("2015年9月，云州高新区升级为国家高新区。", "2015-09", "升级为", True),  # a state decision
     ("2019年，国务院批复同意调整云州高新区空间布局。", "2019", "批复", True),
     ("2022年8月1日起，《某某促进条例》施行。", "2022-08-01", "施行", True),
+    ("2月9日上午，总书记走进云州信创园，了解产业发展情况。", "2023-02-09", "走进", False),
+    ("1月30日，中共中央政治局就发展未来产业进行集体学习。", "2023-01-30", "集体学习", False),
+    ("2022年4月，云州高新区正式更名为云州国家高新区。", "2022-04", "更名为", True),
+    ("2022年10月，某某教授当选中国科学院院士。", "2022-10", "当选", False),
+    ("3月5日，总理在大会上作政府工作报告。", "2023-03-05", "作政府工作报告", False),
 ])
 def test_occurrences_of_every_kind_are_events(body, date, action, policy):
     got = ev(body)
@@ -58,3 +63,13 @@ def test_the_paper_itself_is_the_actor_of_what_it_does():
                                      publication="云州日报"))
     assert [(e.date, e.actor, e.action) for e in got] == [("2023-01-23", "云州日报", "休刊"),
                                                           ("2023-01-30", "云州日报", "休刊")]
+
+
+def test_the_word_report_inside_work_report_is_no_report_delivered():
+    assert [e.action for e in ev("2023年2月，云州市发布政府工作报告解读。")] == ["发布"]
+
+
+def test_the_day_a_law_takes_effect_and_that_law_named_before():
+    got = ev("昨天，全国人大常委会表决通过了《某某国家豁免法》，该法自2024年1月1日起施行。")
+    assert [(e.date, e.action, e.document) for e in got] == [
+        ("2023-05-21", "表决通过", "某某国家豁免法"), ("2024-01-01", "施行", "某某国家豁免法")]
