@@ -7,6 +7,9 @@ what is left must end like a body, a place or a company (部, 委, 局, 中心, 
 银行, 大学, 园, 市 …), be a short name, or a list of such; otherwise it is a clause
 (我国高效推进知识产权强国战略纲要) and there is no named actor. When the text
 names none, a document's own name may (国务院关于…的批复 → 国务院).
+
+The names the entity extractor found come first: the first that can be the
+verb's subject (entity_actor) replaces a text that is no name (prefer_named).
 """
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ from collections.abc import Sequence
 from ..records import EntityMention
 
 _DATE = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?\d{1,2}日|(?:19|20)\d{2}年(?:\d{1,2}月)?|本报")
-_AT = re.compile(r"(?<=[\u4e00-\u9fff]{2})在.*$")
+_AT = re.compile(r"(?<=[\u4e00-\u9fff]{2})[在向赴].*$")  # 在…, 向大会 (the addressee), 赴云州
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _QUOTES = re.compile(r"[“”\"‘’「」]")
 _POST_THEN_NAME = re.compile(

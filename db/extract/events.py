@@ -192,6 +192,7 @@ def _is_gov(actor: str) -> bool:
     return False
 
 
+_LETTER = re.compile(r"致贺信|发来贺信|致信|贺电")
 _THAT_TEXT = re.compile(r"[该本此](?:法|条例|办法|规定|细则|决定|意见|方案|规划|通知|政策|措施)")
 _OWN_PAPER = re.compile(r"本报[\d年月日、\s]*$")  # 本报 before a date, or before dates listed
 _RULES = re.compile(r"(?:条例|法|办法|规定|细则|决定|规划|纲要)(?:修订案|修正案)?$")
@@ -436,11 +437,16 @@ def _continuation(body: str, hb: str, s1: int, date: str, precision: str, m: Dat
     k = s1
     while k < len(hb) and hb[k] in "。！？!?；; \t":
         k += 1
-    c = _CONTINUATION.match(hb, k)
-    if not c or "\n" in hb[s1:k]:
+    if "\n" in hb[s1:k] or k >= len(hb):
         return []
-    n0, n1 = _sentence_bounds(hb, c.end())
-    scope = hb[c.end():n1].lstrip("，,、 ")
+    c = _CONTINUATION.match(hb, k)
+    n0, n1 = _sentence_bounds(hb, c.end() if c else k)
+    if c:
+        scope = hb[c.end():n1].lstrip("，,、 ")
+    elif _LETTER.search(hb, k, n1):
+        scope = hb[k:n1]  # 某某向大会致贺信: the letter came the day the meeting opened
+    else:
+        return []
     if find_dates(scope):
         return []
     found, _ = _scan(scope, "")

@@ -73,3 +73,9 @@ def test_the_day_a_law_takes_effect_and_that_law_named_before():
     got = ev("昨天，全国人大常委会表决通过了《某某国家豁免法》，该法自2024年1月1日起施行。")
     assert [(e.date, e.action, e.document) for e in got] == [
         ("2023-05-21", "表决通过", "某某国家豁免法"), ("2024-01-01", "施行", "某某国家豁免法")]
+
+
+def test_a_letter_to_a_dated_meeting_takes_its_date():
+    got = ev("5月25日，2023云州论坛在长沙开幕。国家主席习近平向论坛致贺信。")
+    assert [(e.date, e.action, e.actor) for e in got] == [
+        ("2023-05-25", "开幕", "2023云州论坛"), ("2023-05-25", "致贺信", "习近平")]
