@@ -306,7 +306,13 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
             if kind != "rate" and subject:
                 previous.append(subject)
             clause = s.start + max((m.end() for m in _CLAUSE_PUNCT.finditer(before)), default=0)
+            own = ctx.owners.own(clause, q.start) if ctx.owners else None
             if out and (_PART_OF.match(src, clause) or _PART_OF_BEFORE.search(src, max(s.start, clause - 3), clause)):
+                scope = out[-1].scope
+            elif own is None and out and out[-1].scope and (out[-1].sentence_start == s.start
+                                                            or src[s.start - 1:s.start] in ("；", ";")
+                                                            or src[out[-1].sentence_end - 1] in "；;"):
+                # 营业收入12万亿元，同比增长8%；净利润7265亿元: the sentence's figures stay with its owner.
                 scope = out[-1].scope
             else:
                 scope = (ctx.owners.last(s.start, q.start, clause) if ctx.owners else _scope_in(before)) \

@@ -11,6 +11,7 @@ SCOPE_NORM = {"我国": "全国", "中国": "全国"}  # the whole country, howe
 
 _OWNER_TYPES = frozenset({"place", "park", "gov", "company", "org", "university"})
 _ZONES = frozenset({"place", "park"})
+_KIND = "kind"  # a national kind of zone
 _LEVEL = {"全省": "省", "全市": "市", "全区": "区", "本省": "省", "本市": "市", "本区": "区",
           "我省": "省", "我市": "市", "我区": "区"}
 _WHOLE_NAMES = frozenset({"全国", *_LEVEL})
@@ -44,10 +45,10 @@ class Owners:
             return free(start) and not _BASE_BEFORE.search(src, max(0, start - 3), start) \
                 and not _MEMBER_AFTER.match(src, end)
 
-        # 国家高新区, 国家科技成果转化示范区: a national kind of zone, many zones, no one owner.
-        spans = [(m.start, m.end, m.name, m.type) for m in mentions
-                 if m.type in _OWNER_TYPES and m.end > m.start and owns(m.start, m.end)
-                 and not (m.type == "park" and m.name.startswith(("国家", "全国")))]
+        # 国家高新区, 国家科技成果转化示范区: a national kind of zone, many zones. It owns the figures
+        # of its own clause (国家高新区营业收入…), but is no zone that later sentences' figures belong to.
+        spans = [(m.start, m.end, m.name, _KIND if m.type == "park" and m.name.startswith(("国家", "全国")) else m.type)
+                 for m in mentions if m.type in _OWNER_TYPES and m.end > m.start and owns(m.start, m.end)]
         taken = [(s, e) for s, e, _, _ in spans]
         spans += [(m.start(), m.end(), SCOPE_NORM.get(m.group(), m.group()), "place") for m in _WHOLE.finditer(src)
                   if owns(m.start(), m.end()) and not any(s <= m.start() < e for s, e in taken)
@@ -66,13 +67,16 @@ class Owners:
             self.display[name] = _short(name, self.zones.aliases.get(name, set()))
         return self.display[name]
 
+    def own(self, clause: int, hi: int) -> str | None:
+        """The last owner named in a figure's own clause (from `clause` to the figure at `hi`)."""
+        own = [n for s, e, n, _ in self.spans if clause <= s and e <= hi]
+        return own[-1] if own else None
+
     def last(self, lo: int, hi: int, clause: int | None = None) -> str | None:
         """The owner of a figure at `hi`: the last body named in its clause (from `clause`), else the
         last place or zone named between `lo` and `hi`."""
-        if clause is not None:
-            own = [n for s, e, n, _ in self.spans if clause <= s and e <= hi]
-            if own:
-                return self._whole(own[-1], lo, hi)
+        if clause is not None and (own := self.own(clause, hi)):
+            return self._whole(own, lo, hi)
         zones = [n for s, e, n, t in self.spans if lo <= s and e <= hi and t in _ZONES]
         return self._whole(zones[-1], lo, hi) if zones else None
 
@@ -80,8 +84,8 @@ class Owners:
         """The body, company or zone a sentence opens with (after its time and linking words): the
         paragraph's topic, whose figures the next sentences give (云州大学技术转移中心围绕…。与120多家企业…)."""
         at = start + _OPENING_LEAD.match(sentence).end()
-        for s, _, name, _ in self.spans:
-            if s == at and name not in _WHOLE_NAMES:
+        for s, _, name, kind in self.spans:
+            if s == at and name not in _WHOLE_NAMES and kind != _KIND:
                 return self._name(name)
             if s > at:
                 break

@@ -42,9 +42,11 @@ _COUNTING = re.compile(r"^(?:认定登记|登记)")
 _LEAD_SCOPE = re.compile(
     r"^(?:全国|我国|中国|全省|全市|全区|本市|该市|中关村(?:国家自主创新示范区|示范区)?|"
     r"[\u4e00-\u9fff]{2,8}?(?:示范区|高新区|开发区|经济圈|自贸区|科学城|新区|(?<!城)省|(?<!上)市(?![场值民])|区(?![域块]))"
-    r"(?:内|辖内)?)")
+    r"(?:内|辖内|中(?=属于|的))?)")
 _FROM = re.compile(r"从(?=\d|[一二三四五六七八九十〇]+年|去年|上年)")  # 从2018年的41.20万项提高到…
-_PREPOSITION = re.compile(r"^(?:在|从|对|向|与|由|以|经(?![济营费])|据|按|将|把)")
+_PREPOSITION = re.compile(r"^(?:在|从(?!业)|对|向|与|由|以|经(?![济营费])|据|按|将|把)")
+# 云州高新区实现营业收入: the verb between owner and measure goes too (→ 营业收入 of 云州高新区).
+_MID_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:实现了?|完成了?)(?=[\u4e00-\u9fff]{2,}$)")
 # The verbs a counted noun may go on with: 7家领军企业组建创新联合体 → 组建创新联合体的领军企业.
 _GOES_ON = (r"(?:已经|已|正在|先后|共同)?"
             r"(?:组建|牵头|参加|参与|设立|成立|开展|获批|实施|入驻|落户|建成|签约|通过|发布|承担|入选)")
@@ -53,7 +55,7 @@ _VERB_TAIL = re.compile(
     r"与|等|及|形成|启动|公布|导入|利用|获得|(?<![费作使应])用|经过|发行|扩建|总结|投资|有组织推动|推荐|吸引|签约|培育|认定|入选|"
     r"做|开展|实施|完成|以|明确|提出|部署|制定|出台|推出|列出)$")
 _NOUN_AFTER = re.compile(r"^的?([\u4e00-\u9fffA-Za-z“”\"]{1,16}?)(?=[，,。；;：:、！？!?（(]|的|中[，,。；;]|"
-                         r"已|参加|建立|共同|正在|进行|获|是|(?<!正)在|为|将|和|与|等|融资|总额|却|高达|达到|超过|分别|贡献|"
+                         r"中(?=属于|有)|已|参加|建立|共同|正在|进行|获|是|(?<!正)在|为|将|和|与|等|融资|总额|却|高达|达到|超过|分别|贡献|"
                          + _GOES_ON + r"|$)")
 _RELATIVE = re.compile(_GOES_ON + r"[\u4e00-\u9fff“”\"]{1,14}$")
 # Nouns that say little without the verb that counts them: 走访企业, 投资企业.
@@ -149,6 +151,7 @@ def _head(clause: str) -> str:
     elif (figures := list(_FIGURE_IN.finditer(head))) and figures[-1].end() < len(head):
         head = head[figures[-1].end():]
     head = _QUAL_TAIL.sub("", head)
+    head = _MID_VERB.sub("", head)
     for _ in range(3):  # time, owner and adverbs come in any order: 2019年中关村已聚集…
         head = _LEAD_WORDS.sub("", _TIME_HEAD.sub("", head.strip(" “”\"")))
         head = _PREPOSITION.sub("", head)

@@ -172,3 +172,23 @@ def test_praise_of_the_whole_country_and_a_national_kind_of_zone_own_no_later_fi
             "国家高新区是创新高地。首批20家高校已经取得良好的进展。")
     got = _scopes("创新发展报道", body)
     assert got["867家"] == got["20家"] == "长沙市"
+
+
+def test_a_report_on_all_national_zones_keeps_them_as_owner_through_its_list_of_figures():
+    body = "1-5月，国家高新区实现营业收入12.35万亿元，同比增长8.1%；净利润7265亿元，同比增长8.8%。"
+    article = Article(title="国家高新区经济运行情况", body=body, kind="news", start=0, end=len(body), body_start=0,
+                      published="2023-06-01")
+    got = {m.text: (m.subject, m.scope) for m in process_article(article).metrics}
+    assert got["12.35万亿元"] == ("营业收入", "国家高新区")
+    assert got["8.1%"] == ("营业收入", "国家高新区")
+    assert got["7265亿元"] == got["8.8%"] == ("净利润", "国家高新区")
+
+
+@pytest.mark.parametrize(("body", "figure", "subject"), [
+    ("2022年，169家国家高新区中属于高技术产业的企业达9万家。", "169家", "国家高新区"),
+    ("2022年，169家国家高新区中属于高技术产业的企业达9万家。", "达9万家", "属于高技术产业的企业"),
+    ("全省从业人员达1059.3万人。", "达1059.3万人", "从业人员"),
+    ("云州高新区六大领域实现总收入1.5万亿元。", "1.5万亿元", "六大领域总收入"),
+])
+def test_words_that_look_like_prepositions_or_verbs_inside_a_subject(body, figure, subject):
+    assert subjects(body)[figure] == subject
