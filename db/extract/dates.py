@@ -307,6 +307,48 @@ _REL_DAY = re.compile(r"(?:今天|今日(?!头条)|昨天|昨日|前天|明天|�
                       r"|(?<![\d.月年第每近共计约期至到-])(?P<bd>3[01]|[12]\d|0?[1-9])日(?![内以之左前后]|\d)")
 
 
+# 前三季度, 上半年, 全年, 前4个月 with no year written (or after 今年, 2023年): the article's year.
+_YEAR_PART = re.compile(
+    r"(?P<y>(?:19|20)\d\d年|今年|去年|本年|上年)?(?P<part>前(?P<n>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])个?月(?![份底末初内])"
+    r"|(?<![\d年])(?:前[一二三1-3]季度|第?[一二三四1-4]季度|上半年|下半年|全年))")
+_CN_NUMBER = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"十": 10, "十一": 11, "十二": 12}
+
+
+def _with_year_parts(text: str, src: str, found: list[DateMention], base: datetime.date) -> list[DateMention]:
+    """`found` with the parts of a year the main finder leaves without one (前三季度) or cuts (今年前4月)."""
+    out = list(found)
+    for m in _YEAR_PART.finditer(src):
+        part, y = m.group("part"), m.group("y")
+        if y is None and any(d.start < m.end() and m.start() < d.end for d in out):
+            continue  # 2019年上半年: the main finder has it
+        if y is None:  # like 5月27日: the article's year, unless the text around gives one
+            year, relative = base.year, False
+            if part == "全年" and base.month <= 3:
+                year -= 1  # 全年 in a report of January to March: the year just ended
+        elif y[0].isdigit():
+            year, relative = int(y[:4]), False
+        else:
+            year, relative = base.year + _REL_YEAR[y], True
+        if n := m.group("n"):
+            last = int(n) if n.isdigit() else _CN_NUMBER.get(n, 0)
+            if not 1 <= last <= 12:
+                continue
+            span = DateSpan(_iso(year, 1), _iso(year, last), "month")
+        else:
+            span = _year_part(year, _QUARTER_CN.sub(lambda q: str(_CN_NUMBER[q.group()]), part).lstrip("第"))
+        if span is None:
+            continue
+        out = [d for d in out if not (d.start < m.end() and m.start() < d.end)]
+        written = y is not None and not relative
+        out.append(DateMention(m.start(), m.end(), text[m.start():m.end()], span, has_year=written,
+                               relative=relative, fuzzy=part != "全年"))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+_QUARTER_CN = re.compile("[一二三四]")
+
+
 def _relative_day(m: re.Match[str], base: datetime.date) -> DateSpan | None:
     if m.group("wd"):
         shift = {"上": -7, "下": 7}.get(m.group("week"), 0)
@@ -451,6 +493,8 @@ def _find_dates(text: str, base: datetime.date | None) -> list[DateMention]:
             got = _mention(text, m, base)
             if got is not None:
                 out.append(got)
+        if base is not None and any(w in src for w in ("季度", "半年", "全年", "前")):
+            out = _with_year_parts(text, src, out, base)
         if base is not None and any(w in src for w in ("天", "日", "周", "星期", "月")):
             taken = [(d.start, d.end) for d in out]
             for m in _REL_DAY.finditer(src):

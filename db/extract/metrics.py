@@ -411,10 +411,21 @@ def _period(src: str, s: _Sentence, q: QuantityMatch, carried: str | None,
         first = _enumeration_start(src, before)
         if first is not None:
             return f"{first.span.start}/{last.span.end}"
+        if not last.has_year and not last.relative and (years or carried):
+            # 2019年…，全年…; 2019年…。1—7月…: the year the sentence or the paragraph is in
+            return _in_year(last.span, years[-1] if years else carried[:4])
         return _fmt(last.span)
     if _now_word(prefix):
         return None
     return carried
+
+
+def _in_year(span, year: str) -> str:
+    """`span` moved to `year`: a yearless 1—7月 or 全年 in a paragraph about that year."""
+    if not year.isdigit():
+        return _fmt(span)
+    start, end = year + span.start[4:], year + span.end[4:]
+    return start if start == end else f"{start}/{end}"
 
 
 def _report_date(d: DateMention, base: datetime.date | None) -> bool:

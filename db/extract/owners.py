@@ -17,9 +17,9 @@ _LEVEL = {"全省": "省", "全市": "市", "全区": "区", "本省": "省", "�
 _WHOLE_NAMES = frozenset({"全国", *_LEVEL})
 _OPENING_LEAD = re.compile(r"(?:(?:截至|截止|到)?(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末|以来)?[，,]?|"
                            r"(?:其中|目前|同时|此外|另外|近年来)[，,]?)*")
-_WHOLE = re.compile(r"(?<![占超于过比])(?:全国|我国|[全本我][省市区])")
+_WHOLE = re.compile(r"(?<![占超于过比居列])(?:全国|我国|[全本我][省市区])")
 # 占北京市GDP的, 是云州市的3倍: the whole a figure is measured against, not its owner.
-_BASE_BEFORE = re.compile(r"(?:占|超过|超|高于|低于|比|是|较|对|贡献了|相当于)$")
+_BASE_BEFORE = re.compile(r"(?:占|超过|超|高于|低于|比|是|较|对|贡献了|相当于|居|位居|位列|领跑)$")
 # 甲乙科技、丙丁等12家企业: a member of the set counted, not its owner.
 _MEMBER_AFTER = re.compile(r"[、等]")
 _BRACKETED = re.compile(r"[(（][^()（）]{0,40}[)）]")

@@ -40,7 +40,7 @@ _LEAD_WORDS = re.compile(r"^(?:其中|此外|同时|另外|初步核算|据统�
 _COUNTING = re.compile(r"^(?:认定登记|登记)")
 # An owner in front of the subject: 中关村示范区规模以上企业总收入, 北部海洋经济圈海洋生产总值.
 _LEAD_SCOPE = re.compile(
-    r"^(?:全国|我国|中国|全省|全市|全区|本市|该市|中关村(?:国家自主创新示范区|示范区)?|"
+    r"^(?:全国|我国|中国|[全本我该][省市区]|中关村(?:国家自主创新示范区|示范区)?|"
     r"[\u4e00-\u9fff]{2,8}?(?:示范区|高新区|开发区|经济圈|自贸区|科学城|新区|(?<!城)省|(?<!上)市(?![场值民])|区(?![域块]))"
     r"(?:内|辖内|中(?=属于|的))?)")
 _FROM = re.compile(r"从(?=\d|[一二三四五六七八九十〇]+年|去年|上年)")  # 从2018年的41.20万项提高到…
@@ -66,6 +66,7 @@ _MEASURE = re.compile(r"^(?:已?披露|登记)?(?:成交额|成交金额|金额|
                       r"营收|数量|总数|融资额|融资总额|投资额|产值|利润|税收)")
 # An earlier figure in the clause: what follows it is what this one measures (推动120所高校服务 → 高校服务).
 _FIGURE_IN = re.compile(r"\d[\d.]*(?:余|多)?[万亿]?(?:余|多)?[个家所项户位名人元条座%]?(?:以上|以下|左右)?")
+_COMPARED = re.compile(r"(?:是|为|相当于|约为|达到?)的?")
 _PART_LEAD = re.compile(r"^(?:其中|含|包括|包含)")
 _RATE_AFTER = re.compile(r"^(?:以上|以下|左右)?的?(?:增速|增幅|增长|涨幅|降幅)")
 _SHARE = re.compile(r"^(?:均|分别|约)?(?:占|超|超过|接近)(?P<whole>[^，,。；;]{1,30}?)(?:的)?(?:比重|比例)?$")
@@ -101,6 +102,8 @@ def subject(before: str, after: str, kind: str, previous: list[str], carried: st
         if kind == "rate" and not _has_own_subject(clause):
             return previous[-1]
     head = _head(clause)
+    if previous and _COMPARED.fullmatch(head):
+        return previous[-1]  # 企业数量突破2.8万家，是2012年的3.3倍: a multiple of the figure before
     if kind in ("rate", "other") and not head and carried and _RATE_AFTER.match(after):
         return carried
     noun = _NOUN_AFTER.match(after)

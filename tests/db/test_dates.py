@@ -197,3 +197,18 @@ def test_find_never_raises(text: str) -> None:
     for m in find_dates(text, BASE):
         assert 0 <= m.start < m.end <= len(text)
         assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("前三季度，全市", "2023-01", "2023-09"), ("上半年，园区", "2023-01", "2023-06"), ("一季度，", "2023-01", "2023-03"),
+    ("第二季度", "2023-04", "2023-06"), ("今年前4月", "2023-01", "2023-04"), ("2022年前5个月", "2022-01", "2022-05"),
+    ("前十个月", "2023-01", "2023-10"), ("全年技术合同", "2023", "2023"),
+])
+def test_parts_of_a_year_without_one_take_the_article_s(text, start, end):
+    (found,) = find_dates(text, BASE)
+    assert (found.span.start, found.span.end) == (start, end)
+
+
+def test_the_whole_year_in_an_early_report_is_the_year_just_ended_and_months_ahead_are_no_period():
+    assert find_dates("全年技术合同", datetime.date(2023, 2, 10))[0].span.start == "2022"
+    assert find_dates("前3个月内完成", BASE) == []

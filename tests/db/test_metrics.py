@@ -205,3 +205,13 @@ def test_never_raises(body, published):
 def test_never_raises_on_numberish_text(body):
     for m in extract_metrics(ArticleText(body=body, published="2022")):
         assert body[m.start:m.end] == m.text
+
+
+def test_a_yearless_period_takes_the_year_of_its_sentence_or_paragraph():
+    from zgc.db.extract.metrics import extract_metrics
+    from zgc.db.records import ArticleText
+
+    body = "2019年，长沙高新区主要产业保持增长，全年实现增加值3572亿元。前三季度，园区新增企业120家。"
+    got = {m.text: m.period for m in extract_metrics(ArticleText(body=body, published="2020-05-08"))}
+    assert got["3572亿元"] == "2019"
+    assert got["120家"] == "2019-01/2019-09"
