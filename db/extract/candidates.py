@@ -55,6 +55,7 @@ from .lexicon import (
     _ROLE_CLAUSE,
     _ROLE_LEAD,
     _SHORT_DOC,
+    _SPACED_CREDIT,
     _SPEECH_RE,
     _SPEECH_VERB_RE,
     _SUB_FORUM,
@@ -69,7 +70,8 @@ from .lexicon import (
     Lexicon,
 )
 
-_NAMING_SUFFIXES = frozenset({"科学城", "软件园"})
+_GLUED_LEAD = frozenset("受由经据向对从为在与和")
+_NAMING_SUFFIXES = frozenset({"科学城", "软件园", "科技城", "生物城", "科创城"})
 
 
 @dataclass
@@ -222,6 +224,10 @@ def _persons(ctx: _Ctx) -> list[_Cand]:
             if len(cand) >= 2 and _is_surname(lex, cand) and _plausible_name(ctx, cand):
                 out.append(_Cand(m.start(1) + off, m.end(1), "person", cand, "person", role="摄影"))
                 break
+    for m in _SPACED_CREDIT.finditer(text):
+        name = m.group(1) + m.group(2)
+        if _is_surname(lex, name) and _plausible_name(ctx, name):
+            out.append(_Cand(m.start(1), m.end(2), "person", name, "person", role="摄影"))
     for m in _speech_matches(text):
         name = m.group(1)
         if _is_surname(lex, name) and _plausible_name(ctx, name) and name[-1] not in _ONE_CHAR_TRIGGERS:
@@ -303,6 +309,9 @@ def _extend_left(ctx: _Ctx, s: int, e: int, kind: str, suffix: str) -> int:
             b = ts
             break
         if tt in ctx.lex.stops:
+            break
+        if len(tt) == 2 and tt[0] in _GLUED_LEAD and tt[1] in "省市区县":
+            b = ts + 1  # 受省人民政府: jieba's one word 受省 holds the name's first character
             break
         b = ts
         if kind == "park" and tt in ("国家", "中国", "全国"):

@@ -267,3 +267,19 @@ def test_names_without_a_place_in_them(text: str, name: str, typ: str) -> None:
 def test_a_verb_before_a_national_kind_of_zone_is_no_part_of_its_name() -> None:
     got = names("要充分发挥国家高新区的产业集聚作用。")
     assert not any(n.startswith("充分") for n in got)
+
+
+@pytest.mark.parametrize(("text", "name", "typ"), [
+    ("图为长沙高新区展厅一角。王 明 摄", "长沙高新区", "park"),
+    ("图为长沙高新区展厅一角。王 明 摄", "王明", "person"),
+    ("据科技日报报道，新华网、人民网等媒体作了报道。", "人民网", "org"),
+    ("光谷生物城入驻企业超过2000家。", "光谷生物城", "park"),
+    ("张 伟 摄浙江省杭州市的未来科技城。", "未来科技城", "park"),
+])
+def test_credits_with_spaces_media_and_parks_of_other_cities(text: str, name: str, typ: str) -> None:
+    assert name in names(text, typ)
+
+
+def test_a_word_glued_before_a_name_is_no_part_of_it() -> None:
+    got = names("受省人民政府委托，考察合肥高新区时，图为长沙高新区展厅。")
+    assert not any(n.startswith(("受", "图为", "考察")) for n in got), got
