@@ -193,6 +193,7 @@ def _is_gov(actor: str) -> bool:
 
 
 _LETTER = re.compile(r"致贺信|发来贺信|致信|贺电")
+_DOC_GAP = 5  # 了, 新一轮: what may stand between an issuing verb and the document's name
 _THAT_TEXT = re.compile(r"[该本此](?:法|条例|办法|规定|细则|决定|意见|方案|规划|通知|政策|措施)")
 _OWN_PAPER = re.compile(r"本报[\d年月日、\s]*$")  # 本报 before a date, or before dates listed
 _RULES = re.compile(r"(?:条例|法|办法|规定|细则|决定|规划|纲要)(?:修订案|修正案)?$")
@@ -402,6 +403,11 @@ def _extract(article: ArticleText) -> list[Event]:
                 # …通过了《某某法》，该法自2024年1月1日起施行: the text named before.
                 named_before = [d.group(1) for d in _BOOK.finditer(hb, s0, verb_at)]
                 f = replace(f, documents=tuple(named_before[-1:]))
+            elif not f.documents:
+                # 印发了云州市科技创新若干措施: a document named without 《》, as the entity extractor found it.
+                verb_end = verb_at + len(f.action)
+                f = replace(f, documents=tuple(m.name for m in article.entities if m.type == "document"
+                                               and verb_end <= m.start <= verb_end + _DOC_GAP)[:1])
             # The actor is named in the date's clause, else earlier in the sentence (甲集团牵头组建…，已于7月30日启动).
             named = entity_actor(article.entities, hb, lead_from, verb_at) \
                 or (entity_actor(article.entities, hb, s0, verb_at) if not f.actor else None)

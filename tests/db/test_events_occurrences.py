@@ -79,3 +79,13 @@ def test_a_letter_to_a_dated_meeting_takes_its_date():
     got = ev("5月25日，2023云州论坛在长沙开幕。国家主席习近平向论坛致贺信。")
     assert [(e.date, e.action, e.actor) for e in got] == [
         ("2023-05-25", "开幕", "2023云州论坛"), ("2023-05-25", "致贺信", "习近平")]
+
+
+def test_a_document_named_without_brackets_is_the_event_s_document():
+    from zgc.db.extract.article import process_article
+    from zgc.db.records import Article
+
+    body = "2023年3月，湖南省科技厅出台了湖南省科技成果转化若干措施。2022年8月，生态环境部等9部委公布了国家气候投融资试点地区名单。"
+    article = Article(title="政策", body=body, kind="news", start=0, end=len(body), body_start=0, published="2023-06-01")
+    got = [(e.date, e.action, e.document) for e in process_article(article).events]
+    assert got == [("2023-03", "出台", "湖南省科技成果转化若干措施"), ("2022-08", "公布", "国家气候投融资试点地区名单")]
