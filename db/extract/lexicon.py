@@ -196,6 +196,7 @@ class Lexicon:
     # Lengths of the gazetteer names ending in each character, longest first: a lookup of the
     # names ending at a position tries only these instead of every length.
     lengths_by_last: dict[str, tuple[int, ...]]
+    abroad: frozenset[str]  # canonical names of places outside China
 
 
 @lru_cache(maxsize=1)
@@ -209,6 +210,7 @@ def lexicon() -> Lexicon:
         for w in line.split():
             (compound if len(w) > 1 else single).add(w)
     gaz: dict[str, tuple[str, str]] = {}
+    abroad: set[str] = set()
     for line in data.joinpath("gazetteer.tsv").read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
@@ -217,6 +219,8 @@ def lexicon() -> Lexicon:
         others = parts[2].split("|") if len(parts) > 2 and parts[2] else []
         for n in (canon, *others):
             gaz.setdefault(n, (canon, typ))
+        if len(parts) > 3 and parts[3] == "abroad":
+            abroad.add(canon)
     stops = set(_EXTRA_STOPS)
     tags: dict[str, str] = {}
     proper: set[str] = set()
@@ -245,4 +249,4 @@ def lexicon() -> Lexicon:
                    tuple(sorted({len(n) for n in gaz if len(n) > 1}, reverse=True)), frozenset(n[-1] for n in gaz),
                    prefixes,
                    frozenset(proper), frozenset(persons),
-                   {c: tuple(sorted(ls, reverse=True)) for c, ls in by_last.items()})
+                   {c: tuple(sorted(ls, reverse=True)) for c, ls in by_last.items()}, frozenset(abroad))

@@ -11,7 +11,7 @@ SCOPE_NORM = {"我国": "全国", "中国": "全国"}  # the whole country, howe
 
 _OWNER_TYPES = frozenset({"place", "park", "gov", "company", "org", "university"})
 _ZONES = frozenset({"place", "park"})
-_KIND = "kind"  # a national kind of zone
+_KIND = "kind"  # a national kind of zone, or a country abroad: owner of its own clause only
 _LEVEL = {"全省": "省", "全市": "市", "全区": "区", "本省": "省", "本市": "市", "本区": "区",
           "我省": "省", "我市": "市", "我区": "区"}
 _WHOLE_NAMES = frozenset({"全国", *_LEVEL})
@@ -47,7 +47,10 @@ class Owners:
 
         # 国家高新区, 国家科技成果转化示范区: a national kind of zone, many zones. It owns the figures
         # of its own clause (国家高新区营业收入…), but is no zone that later sentences' figures belong to.
-        spans = [(m.start, m.end, m.name, _KIND if m.type == "park" and m.name.startswith(("国家", "全国")) else m.type)
+        # A country abroad (打破德国企业的垄断) likewise owns only its own clause's figures.
+        abroad = lexicon().abroad
+        spans = [(m.start, m.end, m.name,
+                  _KIND if (m.type == "park" and m.name.startswith(("国家", "全国"))) or m.name in abroad else m.type)
                  for m in mentions if m.type in _OWNER_TYPES and m.end > m.start and owns(m.start, m.end)]
         taken = [(s, e) for s, e, _, _ in spans]
         spans += [(m.start(), m.end(), SCOPE_NORM.get(m.group(), m.group()), "place") for m in _WHOLE.finditer(src)

@@ -192,3 +192,10 @@ def test_a_report_on_all_national_zones_keeps_them_as_owner_through_its_list_of_
 ])
 def test_words_that_look_like_prepositions_or_verbs_inside_a_subject(body, figure, subject):
     assert subjects(body)[figure] == subject
+
+
+def test_a_country_abroad_named_in_passing_owns_no_later_figure():
+    body = "长沙智造集团打破了德国企业的技术垄断。累计合同额12亿元。德国汽车产量下降5%。"
+    got = _scopes("企业报道", body)
+    assert got["12亿元"] != "德国"
+    assert got["5%"] == "德国"  # its own clause's figure is still its own
