@@ -250,6 +250,7 @@ class _Context:
     owners: Owners | None = None
     title_scope: str | None = None
     plan: bool = False  # the article is a plan or notice: its figures are its zone's throughout
+    horizon: str | None = None  # the year a plan runs to: its targets' period when a target names none
     list_period: str | None = None
     list_target: bool = False
     # (start, name, is a product) of the products and the makers, bodies and schools named
@@ -261,7 +262,8 @@ def _resolve(article: ArticleText, src: str, paras: list[_Paragraph], base: date
     owners = Owners(src, article.entities) if article.entities else None
     title_scope = owners.in_title(article.title or "") if owners else _scope_in(article.title or "")
     plan = bool(_PLAN_TITLE.search(article.title or ""))
-    ctx = _Context(scope=title_scope, owners=owners, title_scope=title_scope, plan=plan,
+    horizon = _horizon(article.title or "") if plan else None
+    ctx = _Context(scope=title_scope, owners=owners, title_scope=title_scope, plan=plan, horizon=horizon,
                    products=[(m.start, m.name, m.type == "product") for m in article.entities or ()
                              if m.type in _TOPICS])
     for p in paras:
@@ -301,6 +303,8 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
             target = (sent_target or bool(_TARGET_CUE.search(_last_clauses(before)))
                       or bool(_TARGET_FRAME.search(before)) or _target_year(before, base))
             kind = _kind(src, q, before, target)
+            if kind == "target" and period is None and ctx.horizon:
+                period = ctx.horizon  # 力争…达到1000家 in a plan for 2021–2025: by 2025
             subject = _of_product(subject_of(before, text[q.end - s.start:], kind, previous, topic),
                                   _product_before(ctx.products, lo, q.start))
             if kind != "rate" and subject:
@@ -352,6 +356,19 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
             # A list item ending in ； on its own line: the next line continues the list.
             ctx.list_period, ctx.list_target = carried, target_carry
     return out
+
+
+_FIVE_YEAR = {"十一五": "2010", "十二五": "2015", "十三五": "2020", "十四五": "2025", "十五五": "2030"}
+_TITLE_YEARS = re.compile(r"(?:19|20)\d\d(?=年)|(?<=[—\-–~至])(?:19|20)\d\d")
+
+
+def _horizon(title: str) -> str | None:
+    """The year a plan runs to, from its title: (2018—2022年) → 2022, “十四五” → 2025, 到2030年 → 2030."""
+    for name, year in _FIVE_YEAR.items():
+        if name in title:
+            return year
+    years = _TITLE_YEARS.findall(title)
+    return max(years) if years else None
 
 
 def _product_before(products: list[tuple[int, str, bool]], lo: int, hi: int) -> str | None:

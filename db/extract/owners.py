@@ -57,6 +57,7 @@ class Owners:
                   if owns(m.start(), m.end()) and not any(s <= m.start() < e for s, e in taken)
                   and not _NAME_AHEAD.match(src, m.end())]
         self.spans = sorted(spans)
+        self.title_zone: str | None = None  # the zone the title names, once in_title has found it
         # Each entity under its shortest name that keeps its kind: 中关村国家自主创新示范区 → 中关村示范区.
         surfaces: dict[str, set[str]] = {}
         for m in mentions:
@@ -104,6 +105,8 @@ class Owners:
                          and n.endswith(level) and n not in _LEVEL]
                 if named:
                     return self._name(named[-1])
+            if self.title_zone and self.title_zone.endswith(level):
+                return self.title_zone  # 全市 in 长沙市某某规划: that city
         return self._name(name)
 
     def in_title(self, title: str) -> str | None:
@@ -113,7 +116,8 @@ class Owners:
         names |= {alias: self.zones.canonical[alias] for alias in self.zones.names.findall(title)}
         names.pop("全国", None)
         forms = [(title.find(f), -len(f), n) for form, n in names.items() for f in {form, self._name(n)} if f in title]
-        return self._name(min(forms)[2]) if forms else None
+        self.title_zone = self._name(min(forms)[2]) if forms else None
+        return self.title_zone
 
 
 

@@ -199,3 +199,15 @@ def test_a_country_abroad_named_in_passing_owns_no_later_figure():
     got = _scopes("企业报道", body)
     assert got["12亿元"] != "德国"
     assert got["5%"] == "德国"  # its own clause's figure is still its own
+
+
+def test_a_plan_s_whole_city_and_its_targets_without_a_year():
+    body = ("到2025年，全市研发经费投入强度保持在6%左右。\n\n"
+            "力争国家级专精特新“小巨人”企业数量达到1000家以上。该项目总投资50亿元，建成后预计年产值可达100亿元。")
+    article = Article(title="长沙市“十四五”科技创新规划", body=body, kind="news", start=0, end=len(body), body_start=0,
+                      published="2022-03-01")
+    got = {m.text: m for m in process_article(article).metrics}
+    assert got["6%左右"].scope == "长沙市"
+    assert (got["达到1000家以上"].subject, got["达到1000家以上"].period) == ("国家级专精特新“小巨人”企业数量", "2025")
+    assert got["50亿元"].subject == "项目总投资"
+    assert got["达100亿元"].subject == "年产值"
