@@ -107,7 +107,7 @@ class ZgcApp(App):
             for i, (name, cls) in enumerate(PANES.items(), 1):
                 with TabPane(f"{i} {cls.TITLE}", id=name):
                     yield cls(self.conn, self.pool, self.start_filter if name == self.start_pane else "",
-                              history=self.filter_history, id=f"{name}-pane")
+                              history=self.filter_history, eager=name == self.start_pane, id=f"{name}-pane")
         yield Footer()
 
     def on_key(self, event: events.Key) -> None:
@@ -153,12 +153,15 @@ class ZgcApp(App):
         tabs = self.query_one(TabbedContent)
         if tabs.active != name:
             tabs.active = name  # a switch, not a link: Escape does not undo it
+        self.pane(name).activate()
         # At once (not after the next frame): the keys typed right after 3 (/ and a word, in one burst or
         # in the first second after start) must reach this pane, not the one left.
         self.set_focus(self.pane(name).table)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane = event.pane.id
+        if pane:
+            self.pane(pane).activate()  # a tab clicked
         # The start tab's activation arrives after the first keys: by then 1 may have moved on.
         if pane and pane == self.active_pane and not isinstance(self.focused, Input):
             self.set_focus(self.pane(pane).table)
@@ -169,6 +172,7 @@ class ZgcApp(App):
         elif self.history:
             name = self.history.pop()
             self.query_one(TabbedContent).active = name
+            self.pane(name).activate()
             self.call_after_refresh(self.pane(name).table.focus)
         else:
             self.notify("nothing to go back to: Escape retraces the links you followed; 1–5 switch panes",

@@ -68,8 +68,12 @@ class Pane(Vertical):
     ]
 
     def __init__(self, conn: sqlite3.Connection, pool: Pool, initial_filter: str = "",
-                 history: FilterHistory | None = None, **kwargs) -> None:
+                 history: FilterHistory | None = None, eager: bool = True, **kwargs) -> None:
         super().__init__(**kwargs)
+        # A pane not on screen at start waits until it is shown: five panes' first queries at once
+        # would hold up the one the user sees (on a million rows, by most of a second).
+        self.eager = eager
+        self.queried = False
         self.conn = conn  # for the table's rows, on the event loop (a page of rows by id is a millisecond)
         self.pool = pool  # for the workers' queries
         self.initial_filter = initial_filter
@@ -95,7 +99,8 @@ class Pane(Vertical):
         """Browse another catalog (a reload): drop the cached rows and run the filter again."""
         self.conn, self.pool = conn, pool
         self.table.clear_cache()
-        self.refilter()
+        if self.queried:
+            self.refilter()
 
     # -------------------------------------------------------------- layout
 
@@ -127,11 +132,23 @@ class Pane(Vertical):
         return query.fetch_rows(self.conn, self.PANE, ids)
 
     def on_mount(self) -> None:
-        self.refilter()
+        if self.eager:
+            self.refilter()
+
+    def activate(self) -> None:
+        """Run the first query of a pane that was not on screen at start (the app calls this on a switch)."""
+        if not self.queried:
+            self.refilter()
+
+    def on_show(self) -> None:
+        self.activate()
 
     @property
     def settled(self) -> bool:
-        """The filter's complete results, final facet counts and the row's detail are all on screen."""
+        """The filter's complete results, final facet counts and the row's detail are all on screen (a pane
+        never shown has nothing to wait for)."""
+        if not self.queried:
+            return True
         return (self.current is not None and self._timer is None and self.table.complete and not self.provisional
                 and self.facets_done == self._generation and not self.detail_pending)
 
@@ -190,6 +207,7 @@ class Pane(Vertical):
 
     def refilter(self) -> None:
         """Parse the filter and start its query (errors go under the filter line)."""
+        self.queried = True
         self._timer = None
         error = self.query_one(".filter-error", Static)
         try:

@@ -1,0 +1,19 @@
+"""Start-up does the work of the pane on screen only: the others query when first shown."""
+from __future__ import annotations
+
+from pilot import settle, sync, until
+from zgc.tui.app import ZgcApp
+
+
+@sync
+async def test_only_the_start_pane_queries_at_start_and_a_switch_runs_the_next_pane_s_query(seed_db):
+    app = ZgcApp(seed_db, pane="metrics")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.pane("metrics").table.row_count > 0
+        assert [p for p in ("articles", "entities", "timeline", "targets") if app.pane(p).queried] == []
+        await pilot.press("4")
+        timeline = app.pane("timeline")
+        await until(pilot, lambda: timeline.queried and timeline.settled and timeline.table.row_count > 0,
+                    "the timeline's first rows after the switch")
+        assert not app.pane("articles").queried
