@@ -211,3 +211,11 @@ def test_a_plan_s_whole_city_and_its_targets_without_a_year():
     assert (got["达到1000家以上"].subject, got["达到1000家以上"].period) == ("国家级专精特新“小巨人”企业数量", "2025")
     assert got["50亿元"].subject == "项目总投资"
     assert got["达100亿元"].subject == "年产值"
+
+
+@pytest.mark.parametrize(("body", "figure", "subject"), [
+    ("全省已累计建成5G基站12.3万个。", "12.3万个", "5G基站"),
+    ("园区企业研发投入占营业收入比重达7.6%，高于全国平均水平5.2个百分点。", "5.2个百分点", "园区企业研发投入占营业收入比重"),
+])
+def test_a_number_inside_a_name_and_a_figure_compared_with_a_whole(body, figure, subject):
+    assert subjects(body)[figure] == subject
