@@ -68,7 +68,8 @@ _NOT_SUBJECT_AFTER = re.compile(r"(?:陪同|的支持|的指导|的领导|的见
 _APPROVED_BY = re.compile(r"(?:获|经|由)$")
 _FRAME_CLAUSE = re.compile(r"\s*(?:在|为了?|按照|根据|围绕|据|经|随着)")
 _DATELINE = re.compile(r"[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电")  # 新华社云州6月30日电
-_MOVES = re.compile(r"[到在向赴]")  # 张明到云州大学: a person going somewhere, not one name
+# 张明到云州大学, 云州市政府主办的大会: a person going somewhere, a clause, not one name
+_MOVES = re.compile(r"[到在向赴的]|主办|承办")
 _POST_BETWEEN = re.compile(r"[\u4e00-\u9fff]{1,8}")  # 云州市委(书记)张明
 
 

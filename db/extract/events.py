@@ -193,6 +193,8 @@ def _is_gov(actor: str) -> bool:
 
 
 _LETTER = re.compile(r"致贺信|发来贺信|致信|贺电")
+_FOUNDED_IN = re.compile(r"(成立|创办|创建|创立|设立|始建|组建|建立|挂牌|上市|开园|获批)于$")
+_IN_FORCE_VERBS = frozenset({"施行", "生效", "试行"})  # …通过《某某条例》，自10月1日起施行: that text
 _DOC_GAP = 5  # 了, 新一轮: what may stand between an issuing verb and the document's name
 _THAT_TEXT = re.compile(r"[该本此](?:法|条例|办法|规定|细则|决定|意见|方案|规划|通知|政策|措施)")
 _OWN_PAPER = re.compile(r"本报[\d年月日、\s]*$")  # 本报 before a date, or before dates listed
@@ -383,6 +385,14 @@ def _extract(article: ArticleText) -> list[Event]:
             continue
         before = hb[max(s0, m.start - 6):m.start].rstrip()
         after = hb[m.end:m.end + 48]
+        if founded := _FOUNDED_IN.search(before):
+            # 该公司成立于2015年: the verb stands before its date.
+            verb_at = m.start - len(before) + founded.start()
+            lead_from = max(max(hb.rfind(c, s0, verb_at) for c in "，,；;") + 1, s0)
+            named = entity_actor(article.entities, hb, lead_from, verb_at)
+            found = _Found(founded.group(1), named, (), hb[lead_from:m.end], 0)
+            out.extend(_events_for(found, date, precision, body, span, m_full, named))
+            continue
         if (_PERIOD_BEFORE.search(before) and not _IN_FORCE.match(after)) or _FRAME_AFTER.match(after):
             continue
         # The scope runs to the next date, or past it when dates are listed (1月27日、2月3日休刊).
@@ -399,7 +409,7 @@ def _extract(article: ArticleText) -> list[Event]:
         found, meeting = _scan(scope, lead)
         for f in found:
             verb_at = scope_at + f.verb_at
-            if not f.documents and _THAT_TEXT.search(lead + f.clause):
+            if not f.documents and (_THAT_TEXT.search(lead + f.clause) or f.action in _IN_FORCE_VERBS):
                 # …通过了《某某法》，该法自2024年1月1日起施行: the text named before.
                 named_before = [d.group(1) for d in _BOOK.finditer(hb, s0, verb_at)]
                 f = replace(f, documents=tuple(named_before[-1:]))

@@ -58,6 +58,8 @@ def _actors(body: str, published: str = "2023-06-01") -> dict[str, str | None]:
     # 获X批准: X approved; a post's body (国务院总理) is not a person
     ("2023年9月，湖南云州生物研发的抗癌新药获国家药监局批准上市。", "批准", "国家药监局"),
     ("3月5日，国务院总理李强在大会上作政府工作报告。", "作政府工作报告", "李强"),
+    # 由X主办的大会: the organiser
+    ("6月18日，由湖南省人民政府主办的2023湖南科技创新大会在长沙召开。", "召开", "湖南省人民政府"),
     # 随着… is a frame: what it names did not act
     ("今年，随着创业板注册制改革和“新三板”精选层推出，企业上市加快。", "推出", None),
 ])

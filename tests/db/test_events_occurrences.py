@@ -89,3 +89,16 @@ def test_a_document_named_without_brackets_is_the_event_s_document():
     article = Article(title="政策", body=body, kind="news", start=0, end=len(body), body_start=0, published="2023-06-01")
     got = [(e.date, e.action, e.document) for e in process_article(article).events]
     assert got == [("2023-03", "出台", "湖南省科技成果转化若干措施"), ("2022-08", "公布", "国家气候投融资试点地区名单")]
+
+
+def test_a_founding_dated_after_its_verb_and_the_law_a_date_brings_into_force():
+    got = [(e.date, e.action, e.document) for e in ev(
+        "据了解，该公司成立于2015年，是一家高新技术企业。2023年7月28日，省人大常委会审议通过《湖南省科学技术进步条例》，"
+        "自2023年10月1日起施行。")]
+    assert got == [("2015", "成立", None), ("2023-07-28", "审议通过", "湖南省科学技术进步条例"),
+                   ("2023-10-01", "施行", "湖南省科学技术进步条例")]
+
+
+def test_an_inspection_tour_is_an_event_and_a_survey_meeting_is_not():
+    assert [e.action for e in ev("7月5日上午，市委书记率队赴云州高新区调研科技创新工作。")] == ["调研"]
+    assert [e.action for e in ev("2023年5月，园区开展调研座谈，听取企业意见。")] == ["开展"]
