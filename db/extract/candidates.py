@@ -59,6 +59,7 @@ from .lexicon import (
     _SPEECH_RE,
     _SPEECH_VERB_RE,
     _SUB_FORUM,
+    _SUB_PARK,
     _SUB_UNIT,
     _SUFFIX_END,
     _SUFFIX_RE,
@@ -376,6 +377,10 @@ def _suffixed(ctx: _Ctx) -> list[_Cand]:
             kind = "gov"
         if prefix:
             out.append(_Cand(b, e, kind, name, "suffix"))
+    for m in _SUB_PARK.finditer(text):
+        hit = ctx.lex.gazetteer.get(m.group(1))
+        if hit and hit[1] == "place":
+            out.append(_Cand(m.start(), m.end(), "park", m.group(), "suffix"))
     for m in _CAS_INSTITUTE.finditer(text):
         out.append(_Cand(m.start(), m.end(), "university", m.group(), "suffix"))
     for m in _FIRM_AFTER.finditer(text):

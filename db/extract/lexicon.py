@@ -121,6 +121,8 @@ _CREDIT_RE = re.compile(
     rf"(?P<who>责任编辑|编辑|责编|组版|校对|摄影|美编|通讯员)[:：\s\u3000]+(?P<names>[{_H}]{{2,3}})")
 _BYLINE_NAME = re.compile(rf"([{_H}]{{2,3}}?)(?=报道|/摄|摄|[\s\u3000\)）、,，]|$)")
 _PHOTO_RE = re.compile(rf"([{_H}]{{2,3}})/摄")
+# 海淀园, 昌平园: a zone's sub-park, named after its district (not 园区, 园林, 园艺).
+_SUB_PARK = re.compile(rf"([{_H}]{{2}})园(?![区林艺丁地长])")
 # 王 明 摄: a credit's name with a space between surname and given name.
 _SPACED_CREDIT = re.compile(rf"(?<![{_H}])([{_H}])[ \u3000]([{_H}]{{1,2}})[ \u3000]*摄")
 _ROLE_LEAD = re.compile(r"^(?:据|在|由|经|对|与|和|同时|此外|其中|会上|会议上|现场|如|例如|比如|作为|该|其|记者|本报记者|"  # noqa: E501

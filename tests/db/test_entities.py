@@ -275,6 +275,8 @@ def test_a_verb_before_a_national_kind_of_zone_is_no_part_of_its_name() -> None:
     ("据科技日报报道，新华网、人民网等媒体作了报道。", "人民网", "org"),
     ("光谷生物城入驻企业超过2000家。", "光谷生物城", "park"),
     ("张 伟 摄浙江省杭州市的未来科技城。", "未来科技城", "park"),
+    ("中关村海淀园、昌平园和丰台园的企业数量增长较快。", "昌平园", "park"),
+    ("中关村海淀园、昌平园和丰台园的企业数量增长较快。", "海淀园", "park"),
 ])
 def test_credits_with_spaces_media_and_parks_of_other_cities(text: str, name: str, typ: str) -> None:
     assert name in names(text, typ)
@@ -283,3 +285,7 @@ def test_credits_with_spaces_media_and_parks_of_other_cities(text: str, name: st
 def test_a_word_glued_before_a_name_is_no_part_of_it() -> None:
     got = names("受省人民政府委托，考察合肥高新区时，图为长沙高新区展厅。")
     assert not any(n.startswith(("受", "图为", "考察")) for n in got), got
+
+
+def test_a_garden_word_is_no_sub_park() -> None:
+    assert not names("海淀园林绿化局发布通知，昌平园区企业参加。", "park") & {"海淀园", "昌平园"}
