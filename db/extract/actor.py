@@ -29,6 +29,7 @@ _NAME_THEN_POST = re.compile(r"^([\u4e00-\u9fff]{2,3})(?:总书记|书记|主席
 _BODY_END = re.compile(
     r"(?:部|委|局|院|会|府|司|厅|办|办公室|中心|公司|集团|银行|分行|支行|大学|学院|小组|社|园|区|市|省|县|州|所|室|"
     r"协会|联盟|基金|政府|企业|团队|平台|交易所|法院|党委|组织|机构|委员会|联合体|实验室|站|台|网|报|馆|队|处|科|组)$")
+_MOTION = re.compile(r"赴|前往|来到|走进|深入")
 _PARTS = re.compile(r"、|联合")
 _SHORT = 10  # a name without a body's ending: 百度, 小米, 蔡奇, 电子城高科旗下“创E+”
 _COUNTED = re.compile(r"等[\d一二三四五六七八九十两]+(?:个|家)?(?:部门|部委|单位|机构|家)$")  # …等9部门
@@ -50,8 +51,8 @@ def _clean(text: str) -> str | None:
     s = _AT.sub("", s).strip("，,、 ")
     if m := _POST_THEN_NAME.match(s) or _NAME_THEN_POST.match(s):
         return m.group(1)
-    if len(s) < 2:
-        return None
+    if len(s) < 2 or _MOTION.search(s):
+        return None  # 三赴云州实地: a clause of going somewhere, no name
     listed = _COUNTED.sub("", s)
     if _BODY_END.search(listed):
         return s
@@ -78,7 +79,8 @@ def entity_actor(mentions: Sequence[EntityMention], text: str, lo: int, verb_at:
     verb at `verb_at` that can be its subject: not a place one goes to (来到云州科学园考察), not a
     host (在云州市长陪同下), not one addressed (向论坛致贺信), not in a frame or purpose clause (在…上,
     为落实…), and a person rather than the body of their post (云州市委书记张明 → 张明)."""
-    chosen = [m for m in mentions if lo <= m.start and m.end <= verb_at and m.type in _ACTOR_TYPES]
+    # (A byline's or the publication's mention has no place in the text: start == end.)
+    chosen = [m for m in mentions if lo <= m.start < m.end <= verb_at and m.type in _ACTOR_TYPES]
     if chosen and _APPROVED_BY.search(text, max(lo, chosen[-1].start - 2), chosen[-1].start) \
             and not text[chosen[-1].end:verb_at].strip():
         return chosen[-1].text  # 获云州市药监局批准: the one who approved

@@ -87,7 +87,7 @@ _WINDOW = 400
 _SCOPE_MAX = 200  # a date's verb comes within a clause or two of it
 # Compiled once: a pattern string passed to re.sub looks up re's cache on every call.
 _ACTOR_EDGES = re.compile(r"^[“”\"\s(（]+|[\s]+$")
-_ACTOR_LEAD = re.compile(r"^(?:为[^，,]*|据了解|此外|同时|其中|由|随着|经|从|向)")
+_ACTOR_LEAD = re.compile(r"^(?:为[^，,]*|据了解|此外|同时|其中|由|随着|经|从|向|至今|以来)")
 _ACTOR_CUT = re.compile(r"按照|根据|依据|围绕|将|为了|积极|大力|主要从")
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _NAMED_BODY = re.compile(r"[\u4e00-\u9fff]{2,}(?:司|所|社|馆|报)$")

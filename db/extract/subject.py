@@ -34,8 +34,8 @@ _TIME_HEAD = re.compile(r"^(?:截至|截止|到)?(?:\d{4}(?:年|全年)?(?:\d{1,
                         r"|(?:近|连续|过去)[一二三四五六七八九十两\d]{1,2}年(?:来|以来)?)+")
 # A date anywhere in the clause is no part of what is measured: 本刊3月2日、3月9日停刊两期.
 _DATE_IN = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]、?|\d{4}年(?:\d{1,2}月)?(?:底|末|以来)?、?")
-_LEAD_WORDS = re.compile(r"^(?:其中|此外|同时|另外|初步核算|据统计|数据显示|据了解|经济发展质量显著提升|本报|本刊|能够|"
-                         r"已经|已|还|并|均|都|共计|共有|共|累计|合计|实现了|实现|完成了|完成|预计|聚集了|聚集|拥有|"
+_LEAD_WORDS = re.compile(r"^(?:其中|此外|同时|另外|初步核算|据统计|数据显示|据了解|经济发展质量显著提升|本报(?!告)|"
+                         r"本刊|能够|已经|已|还|并|均|都|共计|共有|共|累计|合计|实现了|实现|完成了|完成|预计|聚集了|聚集|拥有|"
                          r"初步探索形成了|初步探索形成|初步形成了|初步形成|形成了|形成|涌现出|力争|争取|确保|努力|建成了|建成|"
                          r"该(?![市省区县]))+")
 # What a measure word's figure is of drops the counting verbs too: 认定登记技术合同 … 成交额 → 技术合同成交额.
@@ -56,7 +56,7 @@ _VERB_TAIL = re.compile(
     r"(?:了|的|建设|建立|设立|支持|走访|培训|举办|新增|引进|推动|带动|布局|纳入|包括|组建|联合|发放|惠及|对|向|有|和|"
     r"与|等|及|形成|启动|公布|导入|利用|获得|(?<![费作使应])用|经过|发行|扩建|总结|(?<!总)投资|有组织推动|推荐|吸引|签约|培育|认定|入选|"
     r"做|开展|实施|完成|以|明确|提出|部署|制定|出台|推出|列出)$")
-_NOUN_AFTER = re.compile(r"^的?([\u4e00-\u9fffA-Za-z“”\"]{1,16}?)(?=[，,。；;：:、！？!?（(]|的|中[，,。；;]|"
+_NOUN_AFTER = re.compile(r"^的?([\u4e00-\u9fffA-Za-z“”\"]{1,16}?)(?=[，,。；;：:、！？!?（(\d]|的|中[，,。；;]|"
                          r"中(?=属于|有)|已|参加|建立|共同|正在|进行|获|是|(?<!正)在|为|将|和|与|等|融资|总额|却|高达|达到|超过|分别|贡献|"
                          + _GOES_ON + r"|$)")
 _RELATIVE = re.compile(_GOES_ON + r"[\u4e00-\u9fff“”\"]{1,14}$")
@@ -70,6 +70,7 @@ _MEASURE = re.compile(r"^(?:已?披露|登记)?(?:成交额|成交金额|金额|
 _FIGURE_IN = re.compile(r"\d[\d.]*(?![\d.A-Za-z])(?:余|多)?[万亿]?(?:余|多)?[个家所项户位名人元条座%]?"
                         r"(?:以上|以下|左右)?")
 _COMPARED = re.compile(r"(?:是|为|相当于|约为|达到?)的?|(?:高于|低于|快于|慢于|超出|超过)[^，,；;]{0,16}")
+_SOURCE = re.compile(r"(?:根据|依据|按照)")
 _PART_LEAD = re.compile(r"^(?:其中|含|包括|包含)")
 _RATE_AFTER = re.compile(r"^(?:以上|以下|左右)?的?(?:增速|增幅|增长|涨幅|降幅)")
 _SHARE = re.compile(r"^(?:均|分别|约)?(?:占|超|超过|接近)(?P<whole>[^，,。；;]{1,30}?)(?:的)?(?:比重|比例)?$")
@@ -152,6 +153,8 @@ def _head(clause: str) -> str:
     if (m := _FROM.search(head, 1)) is not None:
         head = head[: m.start()]
     head = _DATE_IN.sub("", head)
+    if (source := _SOURCE.search(head)) is not None:
+        head = head[source.end():]  # 本报告根据全国177家…: what stands after 根据 is what is counted
     if head.endswith("、") or ("、" in head and re.search(r"\d", head[: head.rindex("、")])):
         head = head[head.rindex("、") + 1:]  # an item of a list of figures: 30多家行业协会、20家…
     elif (figures := list(_FIGURE_IN.finditer(head))) and figures[-1].end() < len(head):

@@ -67,6 +67,8 @@ LABELS = {
 }
 _KICKER_MAX = 4  # a heading this short before a headline is a section label (相关报道, 声音)
 _HEADING_MAX = 64
+# A short line that asks or exclaims, with no sentence ended inside it.
+_QUESTION_HEADLINE = re.compile(r"[^。！？!?；;\n]{6,40}[？?！!]")
 
 
 @dataclass
@@ -86,6 +88,8 @@ class Para:
         if self.level:
             return True
         t = self.text
+        if _QUESTION_HEADLINE.fullmatch(t):
+            return True  # 习近平为何来到这片“科创高地”?: a headline may ask
         return len(t) <= _HEADING_MAX and not self.terminal and not t.endswith(("：", ":", "，", ","))
 
 

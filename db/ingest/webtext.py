@@ -47,6 +47,9 @@ _LABEL_OF = {w: fact for fact, words in _LABELS.items() for w in words}
 _FIELD = re.compile("(" + "|".join(sorted(_LABEL_OF, key=len, reverse=True)) + r")\s*[:：|｜]\s*")
 _NAMES = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _PUBLISHER = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,14}(?:网|报|社|台|刊|新闻|杂志|客户端|电视台|广播)")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_SITE_THEN_DATE = re.compile(rf"\s*{_PUBLISHER.pattern}\s+(?:{_DATE_ISO}|{_DATE_CN})"
+                             r"\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*")
 _UNKNOWN = {"未知", "本站", "本网", "网络", "互联网", "原创", "佚名"}
 
 # Chrome: links and switches a line may be made of, the lines that begin a chrome line, and what
@@ -148,6 +151,7 @@ def metadata(line: str, above: bool = True) -> Facts | None:
     """The facts of a metadata line, or None when the line is something else; `above`: the line stands
     over the story, where an issuer and a date (云州市科学技术局 2024年6月3日) say who published it when."""
     raw = _LINKS.sub(" ", line.strip())  # a font-size switch or print link may share the line
+    raw = _URL.sub(" ", raw).strip()  # the site's address: http://news.example.cn/ 云州新闻网 2024-11-09 10:43
     s = simplified(raw)
     if not s or len(s) > 160 or s.endswith(("。", "！", "？")):
         return None
@@ -159,6 +163,8 @@ def metadata(line: str, above: bool = True) -> Facts | None:
     publication: str | None = None
     lead = re.match(rf"\s*(?:{_DATE.pattern}|(?P<rel>{_RELATIVE.pattern}))", s)
     fields = list(_FIELD.finditer(s))
+    if lead is None and not fields and (m := _SITE_THEN_DATE.fullmatch(s)):
+        return Facts(_date_of(m), False, raw.split()[0])  # 云州新闻网 2024-11-09 10:43:03
     if lead is None and not fields:
         return None
     if lead is not None and not fields and not re.search(r"\d[:：]\d", lead.group()):
