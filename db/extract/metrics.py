@@ -310,14 +310,13 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
             if kind != "rate" and subject:
                 previous.append(subject)
             clause = s.start + max((m.end() for m in _CLAUSE_PUNCT.finditer(before)), default=0)
-            own = ctx.owners.own(clause, q.start) if ctx.owners else None
-            if out and (_PART_OF.match(src, clause) or _PART_OF_BEFORE.search(src, max(s.start, clause - 3), clause)):
-                scope = out[-1].scope
-            elif own is None and out and out[-1].scope and (out[-1].sentence_start == s.start
-                                                            or src[s.start - 1:s.start] in ("；", ";")
-                                                            or src[out[-1].sentence_end - 1] in "；;"):
+            prev = out[-1] if out else None
+            if prev and (_PART_OF.match(src, clause) or _PART_OF_BEFORE.search(src, max(s.start, clause - 3), clause)):
+                scope = prev.scope
+            elif prev and prev.scope and _same_list(src, prev, s) \
+                    and not (ctx.owners and ctx.owners.own(clause, q.start)):
                 # 营业收入12万亿元，同比增长8%；净利润7265亿元: the sentence's figures stay with its owner.
-                scope = out[-1].scope
+                scope = prev.scope
             else:
                 scope = (ctx.owners.last(s.start, q.start, clause) if ctx.owners else _scope_in(before)) \
                     or topic_owner or ctx.scope
@@ -369,6 +368,11 @@ def _horizon(title: str) -> str | None:
             return year
     years = _TITLE_YEARS.findall(title)
     return max(years) if years else None
+
+
+def _same_list(src: str, prev: Metric, s: _Sentence) -> bool:
+    """The figure before stands in this sentence, or in the list item this one follows (…；)."""
+    return prev.sentence_start == s.start or src[prev.sentence_end - 1] in "；;"
 
 
 def _product_before(products: list[tuple[int, str, bool]], lo: int, hi: int) -> str | None:
