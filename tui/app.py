@@ -172,7 +172,6 @@ class ZgcApp(App):
         elif self.history:
             name = self.history.pop()
             self.query_one(TabbedContent).active = name
-            self.pane(name).activate()
             self.call_after_refresh(self.pane(name).table.focus)
         else:
             self.notify("nothing to go back to: Escape retraces the links you followed; 1–5 switch panes",

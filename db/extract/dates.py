@@ -311,7 +311,7 @@ _REL_DAY = re.compile(r"(?:今天|今日(?!头条)|昨天|昨日|前天|明天|�
 _YEAR_PART = re.compile(
     r"(?P<y>(?:19|20)\d\d年|今年|去年|本年|上年)?(?P<part>前(?P<n>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])个?月(?![份底末初内])"
     r"|(?<![\d年])(?:前[一二三1-3]季度|第?[一二三四1-4]季度|上半年|下半年|全年))")
-_CN_NUMBER = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"十": 10, "十一": 11, "十二": 12}
+_QUARTER_DIGITS = str.maketrans("一二三四", "1234")  # 前三季度 → 前3季度, as _year_part reads it
 
 
 def _with_year_parts(text: str, src: str, found: list[DateMention], base: datetime.date) -> list[DateMention]:
@@ -330,12 +330,12 @@ def _with_year_parts(text: str, src: str, found: list[DateMention], base: dateti
         else:
             year, relative = base.year + _REL_YEAR[y], True
         if n := m.group("n"):
-            last = int(n) if n.isdigit() else _CN_NUMBER.get(n, 0)
+            last = int(n if n.isdigit() else _cn_value(n, before_year=False))
             if not 1 <= last <= 12:
                 continue
             span = DateSpan(_iso(year, 1), _iso(year, last), "month")
         else:
-            span = _year_part(year, _QUARTER_CN.sub(lambda q: str(_CN_NUMBER[q.group()]), part).lstrip("第"))
+            span = _year_part(year, part.translate(_QUARTER_DIGITS).lstrip("第"))
         if span is None:
             continue
         out = [d for d in out if not (d.start < m.end() and m.start() < d.end)]
@@ -344,9 +344,6 @@ def _with_year_parts(text: str, src: str, found: list[DateMention], base: dateti
                                relative=relative, fuzzy=part != "全年"))
     out.sort(key=lambda d: d.start)
     return out
-
-
-_QUARTER_CN = re.compile("[一二三四]")
 
 
 def _relative_day(m: re.Match[str], base: datetime.date) -> DateSpan | None:

@@ -388,7 +388,7 @@ def _extract(article: ArticleText) -> list[Event]:
         if founded := _FOUNDED_IN.search(before):
             # 该公司成立于2015年: the verb stands before its date.
             verb_at = m.start - len(before) + founded.start()
-            lead_from = max(max(hb.rfind(c, s0, verb_at) for c in "，,；;") + 1, s0)
+            lead_from = _clause_start(hb, s0, verb_at)
             named = entity_actor(article.entities, hb, lead_from, verb_at)
             found = _Found(founded.group(1), named, (), hb[lead_from:m.end], 0)
             out.extend(_events_for(found, date, precision, body, span, m_full, named))
@@ -403,8 +403,7 @@ def _extract(article: ArticleText) -> list[Event]:
         raw_scope = hb[m.end:min(scope_end, m.end + _SCOPE_MAX)]
         scope = raw_scope.lstrip("，,、 ")
         scope_at = m.end + len(raw_scope) - len(scope)
-        clause_start = max(hb.rfind(c, s0, m.start) for c in "，,；;")
-        lead_from = max(clause_start + 1, s0)
+        lead_from = _clause_start(hb, s0, m.start)
         lead = hb[lead_from:m.start]
         found, meeting = _scan(scope, lead)
         for f in found:
@@ -429,6 +428,11 @@ def _extract(article: ArticleText) -> list[Event]:
         if meeting:
             out.extend(_continuation(body, hb, s1, date, precision, m_full))
     return out
+
+
+def _clause_start(hb: str, s0: int, at: int) -> int:
+    """Where the clause holding `at` starts, within the sentence starting at `s0`."""
+    return max(max(hb.rfind(c, s0, at) for c in "，,；;") + 1, s0)
 
 
 def _next_boundary(mentions: list[DateMention], idx: int, hb: str, s0: int, s1: int) -> int | None:

@@ -21,7 +21,7 @@ from ..records import ArticleText, DateSpan, Metric
 from ..text import halfwidth, unbroken
 from .dates import DateMention, find_dates, published_base
 from .numbers import QuantityMatch, cn_number, find_quantities
-from .owners import SCOPE_NORM, Owners
+from .owners import SCOPE_NORM, WHOLE_NAMES, Owners
 from .subject import subject as subject_of
 
 __all__ = ["extract_metrics"]
@@ -40,7 +40,6 @@ _SENT_END = re.compile(r"[。！？!?；;]+[”’」』\"]*|[:：](?=——|\s*
 _LINE_END_CLOSED = tuple("。！？!?；;：:”’」』)）")
 _CLAUSE_PUNCT = re.compile(r"[，,；;：:。！？!?]")
 # 其中，云州市企业120家: a part of the figure before, which keeps that figure's owner.
-_WHOLE_SCOPES = frozenset({"全国", "全省", "全市", "全区"})
 _PLAN_TITLE = re.compile(r"《|计划|规划|方案|纲要|意见|通知|办法|若干措施")
 _PART_OF = re.compile(r"\s*其中")
 _PART_OF_BEFORE = re.compile(r"其中[，,]$")
@@ -339,7 +338,7 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
         # 全国 in a sentence without figures (在全国率先, 全国首个) is praise, not the next figures' owner.
         if not (ctx.owners and ctx.title_scope and ctx.plan):
             named = ctx.owners.last(s.start, s.end) if ctx.owners else _scope_in(text)
-            if named and (s.quantities or named not in _WHOLE_SCOPES):
+            if named and (s.quantities or named not in WHOLE_NAMES):
                 ctx.scope = named
         has_target = s.ends_list and (sent_target or bool(_TARGET_CUE.search(text))
                                       or bool(_TARGET_FRAME.search(text)) or _target_year(text, base))

@@ -14,7 +14,7 @@ _ZONES = frozenset({"place", "park"})
 _KIND = "kind"  # a national kind of zone, or a country abroad: owner of its own clause only
 _LEVEL = {"全省": "省", "全市": "市", "全区": "区", "本省": "省", "本市": "市", "本区": "区",
           "我省": "省", "我市": "市", "我区": "区"}
-_WHOLE_NAMES = frozenset({"全国", *_LEVEL})
+WHOLE_NAMES = frozenset({"全国", *_LEVEL})  # the whole country, province, city (全省, 本市): no named owner
 _OPENING_LEAD = re.compile(r"(?:(?:截至|截止|到)?(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末|以来)?[，,]?|"
                            r"(?:其中|目前|同时|此外|另外|近年来)[，,]?)*")
 _WHOLE = re.compile(r"(?<![占超于过比居列])(?:全国|我国|[全本我][省市区])")
@@ -89,7 +89,7 @@ class Owners:
         paragraph's topic, whose figures the next sentences give (云州大学技术转移中心围绕…。与120多家企业…)."""
         at = start + _OPENING_LEAD.match(sentence).end()
         for s, _, name, kind in self.spans:
-            if s == at and name not in _WHOLE_NAMES and kind != _KIND:
+            if s == at and name not in WHOLE_NAMES and kind != _KIND:
                 return self._name(name)
             if s > at:
                 break
