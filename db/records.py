@@ -37,7 +37,9 @@ class ArticleText:
     publication: str | None = None
     tokens: tuple[str, ...] | None = None  # jieba.lcut(body), precise mode, with zgc's user dictionary
     title_tokens: tuple[str, ...] | None = None  # the same for the title
-    entities: tuple[EntityMention, ...] = ()  # the body's entity mentions, when already found (scopes use them)
+    # The body's entity mentions, when already found, with the references back to them (该公司): scopes
+    # and actors use them.
+    entities: tuple[EntityMention, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from .. import segment
 from ..records import Article, ArticleText, EntityMention, Event, Metric
+from .coref import with_references
 from .entities import byline_mentions, extract_entities
 from .events import extract_events, notice_events
 from .metrics import extract_metrics
@@ -39,7 +40,8 @@ def process_article(article: Article) -> ArticleResult:
         title_tokens=tuple(title_tokens),
     )
     entities = extract_entities(text)
-    text = replace(text, entities=tuple(entities))  # a figure's owner and an event's actor are named entities
+    # A figure's owner and an event's actor are named entities, or a reference back to one (该公司).
+    text = replace(text, entities=with_references(article.body, entities))
     metrics = extract_metrics(text)
     return ArticleResult(
         article=article,

@@ -22,6 +22,7 @@ _WHOLE = re.compile(r"(?<![占超于过比居列])(?:全国|我国|[全本我][�
 _BASE_BEFORE = re.compile(r"(?:占|超过|超|高于|低于|比|是|较|对|贡献了|相当于|居|位居|位列|领跑)$")
 # 甲乙科技、丙丁等12家企业: a member of the set counted, not its owner.
 _MEMBER_AFTER = re.compile(r"[、等]")
+_AGENT_BEFORE = re.compile("[由被]$")
 _BRACKETED = re.compile(r"[(（][^()（）]{0,40}[)）]")
 # 全国高质量发展引领区: 全国 inside a name is no owner.
 _NAME_AHEAD = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:引领区|示范区|中心|高地|样板|标杆|先行区)")
@@ -57,6 +58,8 @@ class Owners:
                   if owns(m.start(), m.end()) and not any(s <= m.start() < e for s, e in taken)
                   and not _NAME_AHEAD.match(src, m.end())]
         self.spans = sorted(spans)
+        # 该联合体由云州集团联合12家企业组建: the one the clause opens with owns its figures, not the agent.
+        self.agents = {s for s, _, _, _ in spans if _AGENT_BEFORE.search(src, max(0, s - 1), s)}
         self.title_zone: str | None = None  # the zone the title names, once in_title has found it
         # Each entity under its shortest name that keeps its kind: 中关村国家自主创新示范区 → 中关村示范区.
         surfaces: dict[str, set[str]] = {}
@@ -73,8 +76,10 @@ class Owners:
 
     def own(self, clause: int, hi: int) -> str | None:
         """The last owner named in a figure's own clause (from `clause` to the figure at `hi`)."""
-        own = [n for s, e, n, _ in self.spans if clause <= s and e <= hi]
-        return own[-1] if own else None
+        own = [(s, n) for s, e, n, _ in self.spans if clause <= s and e <= hi]
+        if len(own) > 1 and own[-1][0] in self.agents:
+            own = [o for o in own if o[0] not in self.agents] or own
+        return own[-1][1] if own else None
 
     def last(self, lo: int, hi: int, clause: int | None = None) -> str | None:
         """The owner of a figure at `hi`: the last body named in its clause (from `clause`), else the

@@ -1,0 +1,72 @@
+"""A reference back (该公司, 该区, 创新联合体 opening a sentence) names the entity last given: the
+figures and the occurrences of its sentence are that entity's."""
+from __future__ import annotations
+
+import pytest
+from zgc.db.extract.article import process_article
+from zgc.db.extract.coref import with_references
+from zgc.db.records import Article, EntityMention
+
+
+def _article(body: str, title: str = "报道") -> Article:
+    return Article(title=title, body=body, kind="news", start=0, end=len(body), body_start=0, published="2023-06-01")
+
+
+def _scopes(body: str, title: str = "报道") -> dict[str, str | None]:
+    return {m.text: m.scope for m in process_article(_article(body, title)).metrics}
+
+
+def _actors(body: str) -> dict[str, str | None]:
+    return {e.action: e.actor for e in process_article(_article(body)).events}
+
+
+@pytest.mark.parametrize(("body", "figure", "owner"), [
+    # 该+head names the last entity of that kind
+    ("湖南云州科技有限公司是一家落户云州高新区的芯片企业。该公司去年营业收入12亿元。", "12亿元", "湖南云州科技有限公司"),
+    ("长沙智造集团在湖南省发布新品。该集团今年研发投入8亿元。", "8亿元", "长沙智造集团"),
+    ("云州高新区举行签约仪式。该区上半年新增企业320家。", "320家", "云州高新区"),
+    ("湖南省出台新政。该省高新技术企业达1.2万家。", "达1.2万家", "湖南省"),
+    # a modifier between pointer and head: the name ending with both
+    ("长沙智造集团牵头组建“云州智造创新联合体”。该创新联合体由长沙智造集团联合12家企业共同组建。",
+     "12家", "云州智造创新联合体"),
+    # a sentence opening with the name's own head
+    ("长沙智造集团牵头组建“云州智造创新联合体”。创新联合体围绕产业需求建设5个研究中心。",
+     "5个", "云州智造创新联合体"),
+    ("湖南云州生物科技有限公司落户云州高新区。公司拟扩建3000平米生产基地。", "3000平米", "湖南云州生物科技有限公司"),
+])
+def test_a_reference_back_owns_its_sentence_s_figures(body, figure, owner):
+    assert _scopes(body)[figure] == owner
+
+
+@pytest.mark.parametrize("body", [
+    "该市场规模达120亿元。",  # 市场 is no city
+    "此次共有86家企业参展。",  # 此次 is no pointer to a body
+    "企业研发投入达5亿元。",  # a bare 企业 names no firm
+])
+def test_words_that_only_look_like_a_reference_name_nothing(body):
+    assert set(_scopes(body).values()) <= {None}
+
+
+def test_a_reference_with_nothing_named_before_it_names_nothing():
+    text = "该公司营业收入12亿元。"
+    assert with_references(text, ()) == ()
+    only_a_park = (EntityMention(name="云州高新区", type="park", text="云州高新区", start=0, end=0),)
+    assert with_references(text, only_a_park) == only_a_park
+
+
+def test_a_reference_beyond_reach_names_nothing():
+    firm = EntityMention(name="湖南云州科技有限公司", type="company", text="湖南云州科技有限公司", start=0, end=10)
+    near = "湖南云州科技有限公司发布新品。该公司营业收入12亿元。"
+    assert [m.start for m in with_references(near, (firm,))] == [0, 15]
+    far = "湖南云州科技有限公司发布新品。" + "会议还讨论了下一步的工作安排，" * 40 + "。该公司营业收入12亿元。"
+    assert with_references(far, (firm,)) == (firm,)
+
+
+def test_references_are_not_catalogued_as_mentions():
+    body = "湖南云州科技有限公司是一家芯片企业。该公司去年营业收入12亿元。"
+    mentions = process_article(_article(body)).mentions
+    assert [m.text for m in mentions if m.name == "湖南云州科技有限公司"] == ["湖南云州科技有限公司"]
+
+
+def test_the_company_a_reference_names_is_the_actor():
+    assert _actors("湖南云州科技有限公司深耕芯片设计。该公司成立于2015年，总部位于长沙。")["成立"] == "湖南云州科技有限公司"
