@@ -68,6 +68,7 @@ from .lexicon import (
     _TRIGGER,
     _UNIV_UNIT,
     _YEAR_TOKEN,
+    _ZONE_SET,
     Lexicon,
 )
 
@@ -440,6 +441,8 @@ def _quoted(ctx: _Ctx) -> list[_Cand]:
             out.append(_Cand(m.start(1), m.end(1), _SUFFIX_TYPE[sm.group()], inner, "quoted"))
         elif _DOC_SUFFIX_END.search(inner) and len(inner) >= 4 and not inner.endswith(("政策", "战略", "法")):
             out.append(_Cand(m.start(1), m.end(1), "document", inner, "quoted"))
+    for m in _ZONE_SET.finditer(ctx.text):
+        out.append(_Cand(m.start(), m.end(), "park", m.group(), "quoted"))
     for m in _APPOSITIVE_RE.finditer(ctx.text):
         out.append(_Cand(m.start(2), m.end(2), _APPOSITIVE_TYPE[m.group(1)], m.group(2), "quoted"))
     for m in _QUOTED_EVENT_RE.finditer(ctx.text):

@@ -218,6 +218,13 @@ def _tails(names: set[str]) -> dict[str, list[str]]:
     return tails
 
 
+def _elided(short: str, full: str) -> bool:
+    """`short` is `full` without a middle part: a head of two characters or more, a tail of three or more."""
+    if len(full) <= len(short) or len(short) < 5:
+        return False
+    return any(full.startswith(short[:i]) and full.endswith(short[i:]) for i in range(2, len(short) - 2))
+
+
 def _canonical(chosen: list[_Cand], body: str) -> list[EntityMention]:
     """Name every mention by the fullest form of its entity in this article."""
     gaz = lexicon().gazetteer
@@ -240,6 +247,12 @@ def _canonical(chosen: list[_Cand], body: str) -> list[EntityMention]:
             for n in names:
                 longer = tails.get(n, ())
                 if len(n) >= 4 and len(longer) == 1 and (n, typ) not in canon and not gaz.get(n):
+                    canon[(n, typ)] = longer[0]
+        if typ in ("org", "park", "event"):
+            # 云州创新联合体 after 云州智造创新联合体: the same name with its middle left out.
+            for n in names:
+                longer = [x for x in names if _elided(n, x)]
+                if len(longer) == 1 and (n, typ) not in canon and not gaz.get(n):
                     canon[(n, typ)] = longer[0]
     groups: dict[tuple[str, str], set[str]] = {}
     roles: dict[str, str] = {}

@@ -138,6 +138,9 @@ _QUOTED_RE = re.compile(r"“([^“”\n]{2,30})”")
 _APPOSITIVE_TYPE = {"园区": "park", "科技园": "park", "产业园": "park", "基地": "park", "孵化器": "org", "平台": "org",
                     "公司": "company", "企业": "company", "实验室": "org", "机构": "org"}
 _APPOSITIVE_RE = re.compile(rf"({'|'.join(_APPOSITIVE_TYPE)})——([{_H}A-Za-z0-9]{{2,12}})(?=[。，；,;！!]|$)")
+# 三城一区, 一区十六园, 一区多园: a set of zones named by counting them, one name.
+_ZONE_COUNT = "[一二三四五六七八九十两多]{1,3}[城区园]"
+_ZONE_SET = re.compile(rf"(?<![\d第]){_ZONE_COUNT}{_ZONE_COUNT}(?![区园林])")
 _QUOTED_DOC = re.compile(rf"“([^“”\n]{{1,10}})”([{_H}]{{0,8}}?(?:规划|纲要|方案|计划|工程|政策|办法|条例))")
 _QUOTED_EVENT_RE = re.compile(rf"“[^“”\n]{{1,10}}”[{_H}]{{2,16}}?(?:{_EVENT})")
 _SHORT_DOC = re.compile(rf"^(?:{_DOC_SUFFIX})$")

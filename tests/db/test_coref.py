@@ -70,3 +70,8 @@ def test_references_are_not_catalogued_as_mentions():
 
 def test_the_company_a_reference_names_is_the_actor():
     assert _actors("湖南云州科技有限公司深耕芯片设计。该公司成立于2015年，总部位于长沙。")["成立"] == "湖南云州科技有限公司"
+
+
+def test_a_set_of_zones_owns_its_figures_and_counts_nothing():
+    got = _scopes("云州市构建两城一区创新格局，一区多园协同发展，三城一区以不足6%的土地贡献了全市GDP的1/3。")
+    assert got == {"不足6%": "三城一区", "1/3": "三城一区"}

@@ -289,3 +289,25 @@ def test_a_word_glued_before_a_name_is_no_part_of_it() -> None:
 
 def test_a_garden_word_is_no_sub_park() -> None:
     assert not names("海淀园林绿化局发布通知，昌平园区企业参加。", "park") & {"海淀园", "昌平园"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("云州市构建“两城一区”创新格局。", "两城一区"),
+    ("政策覆盖一区十六园，包括三城一区。", "一区十六园"),
+    ("政策覆盖一区十六园，包括三城一区。", "三城一区"),
+    ("推进长沙高新区一区多园协同发展。", "一区多园"),
+])
+def test_a_set_of_zones_named_by_counting_them_is_one_park(text: str, name: str) -> None:
+    assert name in names(text, "park")
+
+
+@pytest.mark.parametrize("text", ["第一区三园的划分另行公布。", "全市共12区3园。"])
+def test_numbered_districts_are_no_set_of_zones(text: str) -> None:
+    assert not any(n.endswith(("园", "区")) and n[0] in "一二三四五六七八九十两多" for n in names(text, "park"))
+
+
+def test_a_name_with_its_middle_left_out_is_the_same_entity() -> None:
+    got = ents("长沙智造集团组建“云州智能制造创新联合体”。云州创新联合体已有成员30家。")
+    assert ("云州智能制造创新联合体", "org") in got and ("云州创新联合体", "org") not in got
+    # 北京银行 is no 北京农商银行: a tail of two characters is only the kind of body
+    assert {("北京农商银行", "company"), ("北京银行", "company")} <= set(ents("北京农商银行与北京银行签约。"))
