@@ -66,6 +66,8 @@ from .lexicon import (
     _SUFFIX_TYPE,
     _TITLE_RE,
     _TRIGGER,
+    _UNIV_SUB,
+    _UNIV_SUB_JOINER,
     _UNIV_UNIT,
     _YEAR_TOKEN,
     _ZONE_SET,
@@ -382,6 +384,14 @@ def _suffixed(ctx: _Ctx) -> list[_Cand]:
         hit = ctx.lex.gazetteer.get(m.group(1))
         if hit and hit[1] == "place":
             out.append(_Cand(m.start(), m.end(), "park", m.group(), "suffix"))
+    for m in _UNIV_SUB.finditer(text):
+        s, e = m.span()
+        ti = ctx.token_at(e - 1)
+        if _UNIV_SUB_JOINER.search(m.group()) or ti < 0 or ctx.starts[ti] + len(ctx.tokens[ti]) != e:
+            continue
+        b = _extend_left(ctx, s - 2, s, "university", text[s - 2:s])
+        if b < s - 2:
+            out.append(_Cand(b, e, "university", text[b:e], "suffix"))
     for m in _CAS_INSTITUTE.finditer(text):
         out.append(_Cand(m.start(), m.end(), "university", m.group(), "suffix"))
     for m in _FIRM_AFTER.finditer(text):

@@ -75,3 +75,8 @@ def test_the_company_a_reference_names_is_the_actor():
 def test_a_set_of_zones_owns_its_figures_and_counts_nothing():
     got = _scopes("云州市构建两城一区创新格局，一区多园协同发展，三城一区以不足6%的土地贡献了全市GDP的1/3。")
     assert got == {"不足6%": "三城一区", "1/3": "三城一区"}
+
+
+def test_a_school_s_institute_that_opens_a_paragraph_owns_its_figures():
+    body = "云州大学技术转移院围绕成果转化拓展资源。与数百家企业、30多家行业协会建立了合作关系。"
+    assert set(_scopes(body).values()) == {"云州大学技术转移院"}

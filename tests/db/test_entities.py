@@ -311,3 +311,21 @@ def test_a_name_with_its_middle_left_out_is_the_same_entity() -> None:
     assert ("云州智能制造创新联合体", "org") in got and ("云州创新联合体", "org") not in got
     # 北京银行 is no 北京农商银行: a tail of two characters is only the kind of body
     assert {("北京农商银行", "company"), ("北京银行", "company")} <= set(ents("北京农商银行与北京银行签约。"))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("云州大学技术转移院围绕成果转化拓展资源。", "云州大学技术转移院"),
+    ("湖南大学化学系教授张明说。", "湖南大学化学系"),
+    ("云州大学经济学院院长王强说。", "云州大学经济学院"),
+])
+def test_a_school_s_own_institute_is_one_name_with_the_school(text: str, name: str) -> None:
+    assert name in names(text, "university")
+
+
+@pytest.mark.parametrize(("text", "school"), [
+    ("湖南大学与长沙智造集团共建研究院。", "湖南大学"),  # a joint institute is no part of the school's name
+    ("云州大学技术转移研究院院长王强说。", "云州大学技术转移研究院"),  # 院长 is the post, not the institute
+])
+def test_a_school_s_name_stops_where_its_own_units_end(text: str, school: str) -> None:
+    assert school in names(text, "university")
+    assert not any(n.startswith(school) and n != school for n in names(text, "university"))
