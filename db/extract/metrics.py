@@ -22,6 +22,7 @@ from ..text import halfwidth, unbroken
 from .dates import DateMention, find_dates, published_base
 from .numbers import QuantityMatch, cn_number, find_quantities
 from .owners import SCOPE_NORM, WHOLE_NAMES, Owners
+from .subject import COUNTED_SET
 from .subject import subject as subject_of
 
 __all__ = ["extract_metrics"]
@@ -39,6 +40,12 @@ _HEAD_PUNCT = re.compile(r"[，,。；;！？!?：:]")
 _SENT_END = re.compile(r"[。！？!?；;]+[”’」』\"]*|[:：](?=——|\s*\n)")
 _LINE_END_CLOSED = tuple("。！？!?；;：:”’」』)）")
 _CLAUSE_PUNCT = re.compile(r"[，,；;：:。！？!?]")
+# 占全国3600余家高校院所合同总额的18%: the figure inside the whole compared with is the whole's.
+_WHOLE_OF = re.compile(r"占([\u4e00-\u9fff]{2,10})$")
+# Only time and lead words before a sentence's first count: the sentence is about the set it counts.
+_COUNT_OPENS = re.compile(r"(?:(?:据统计|据了解|据悉|数据显示|统计显示|目前|其中|此外|同时|截至[^，,。]{0,12}|"
+                          r"(?:19|20)\d\d年(?:\d{1,2}月)?(?:底|末|以来|全年)?|今年|去年|全年|上半年|前三季度)[，,]?)*"
+                          r"(?:共有|共|有)?")
 # 其中，云州市企业120家: a part of the figure before, which keeps that figure's owner.
 _PLAN_TITLE = re.compile(r"《|计划|规划|方案|纲要|意见|通知|办法|若干措施")
 _PART_OF = re.compile(r"\s*其中")
@@ -295,6 +302,7 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
             topic_owner = ctx.owners.opening(s.start, text) or topic_owner
         sent_target = target_carry
         previous: list[str] = []  # subjects of the sentence's figures so far (not rates)
+        counted: str | None = None  # the set a sentence opens by counting (40家试点单位…): its figures' owner
         for q in s.quantities:
             before = text[:max(0, q.start - s.start)]
             period = _period(src, s, q, carried, base)
@@ -312,6 +320,11 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
             prev = out[-1] if out else None
             if prev and (_PART_OF.match(src, clause) or _PART_OF_BEFORE.search(src, max(s.start, clause - 3), clause)):
                 scope = prev.scope
+            elif kind in ("count", "amount") and (whole := _WHOLE_OF.search(before)) \
+                    and (named := _scope_in(whole.group(1))):
+                scope = named
+            elif counted and not (ctx.owners and ctx.owners.last(s.start, q.start, clause)):
+                scope = counted
             elif prev and prev.scope and _same_list(src, prev, s) \
                     and not (ctx.owners and ctx.owners.own(clause, q.start)):
                 # 营业收入12万亿元，同比增长8%；净利润7265亿元: the sentence's figures stay with its owner.
@@ -319,6 +332,9 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
             else:
                 scope = (ctx.owners.last(s.start, q.start, clause) if ctx.owners else _scope_in(before)) \
                     or topic_owner or ctx.scope
+            if q is s.quantities[0] and kind == "count" and subject and _COUNT_OPENS.fullmatch(before) \
+                    and COUNTED_SET.search(subject[-3:]):
+                counted = subject
             qualifier = q.quantity.qualifier
             if qualifier is None and q.quantity.unit == "share":
                 # 均超全国1/3: the qualifier sits before the whole the fraction is of.

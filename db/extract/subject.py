@@ -59,6 +59,10 @@ _VERB_TAIL = re.compile(
 _NOUN_AFTER = re.compile(r"^的?([\u4e00-\u9fffA-Za-z“”\"]{1,16}?)(?=[，,。；;：:、！？!?（(\d]|的|中[，,。；;]|"
                          r"中(?=属于|有)|已|参加|建立|共同|正在|进行|获|是|(?<!正)在|为|将|和|与|等|融资|总额|却|高达|达到|超过|分别|贡献|"
                          + _GOES_ON + r"|$)")
+# The kinds of counted set a count names (40家试点单位): what the figures after it may belong to.
+COUNTED_SET = re.compile(r"(?:单位|企业|公司|高校|院所|机构|城市|园区|医院|学校|银行|平台|基地|团队|项目|孵化器)")
+# After the counted noun, another figure: 40家试点单位赋权成果超过1600项.
+_FIGURE_NEXT = re.compile(r"(?:共计|共|合计|累计)?(?:超过|达到了?|高达|达|突破|超|为|是|约)?\d")
 _RELATIVE = re.compile(_GOES_ON + r"[\u4e00-\u9fff“”\"]{1,14}$")
 # Nouns that say little without the verb that counts them: 走访企业, 投资企业.
 _GENERIC = frozenset({"企业", "项目", "高校", "城市", "地区", "省市", "单位", "机构", "人次", "人"})
@@ -116,6 +120,10 @@ def subject(before: str, after: str, kind: str, previous: list[str], carried: st
     if noun and after.startswith("的", rest_at) and (owned := _NOUN_AFTER.match(after[rest_at + 1:])):
         # 7个具有国际影响力的产业集群: the counted noun with what defines it.
         word, rest_at = word + "的" + owned.group(1).strip("“”\""), rest_at + 1 + owned.end()
+    if noun and _FIGURE_NEXT.match(after, rest_at) and (counted := COUNTED_SET.search(word)) \
+            and counted.end() < len(word):
+        # 40家试点单位赋权成果超过1600项: 赋权成果 is what the next figure measures; this one counts 试点单位.
+        word = word[:counted.end()]
     # 建立甲、乙两个平台: the names listed before the number are what is counted, the noun after says what.
     if noun and (not head or len(head) < 2 or _VERB_TAIL.search(head) or head.startswith(("占", "超"))
                  or "、" in head):

@@ -219,3 +219,23 @@ def test_a_plan_s_whole_city_and_its_targets_without_a_year():
 ])
 def test_a_number_inside_a_name_and_a_figure_compared_with_a_whole(body, figure, subject):
     assert subjects(body)[figure] == subject
+
+
+def test_a_sentence_that_opens_by_counting_a_set_gives_that_set_s_figures():
+    body = ("全国技术合同成交额4.8万亿元。据统计，2022年30家试点单位转化成果超过900项，"
+            "合同总额达到了120亿元，同比增长18%，占全国2000余家高校合同总额的9%；奖励同比增长40%。")
+    got = _scopes("试点进展", body)
+    assert {k: got[k] for k in ("超过900项", "达到了120亿元", "18%", "9%", "40%")} == dict.fromkeys(
+        ("超过900项", "达到了120亿元", "18%", "9%", "40%"), "试点单位")
+    assert got["2000余家"] == "全国"  # inside the whole compared with: the whole's
+
+
+def test_a_count_opening_a_sentence_counts_its_set_not_the_next_figure_s_subject():
+    body = "2022年，30家试点单位转化成果超过900项。"
+    assert _subjects_with_entities(body)["30家"] == "试点单位"
+    assert _subjects_with_entities(body)["超过900项"] == "试点单位转化成果"
+
+
+def test_a_count_after_a_named_owner_leaves_the_owner():
+    got = _scopes("园区动态", "2022年，云州高新区30家企业实现营业收入50亿元。")
+    assert got["50亿元"] == "云州高新区"
