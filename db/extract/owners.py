@@ -23,6 +23,9 @@ _BASE_BEFORE = re.compile(r"(?:占|超过|超|高于|低于|比|是|较|对|贡�
 # 甲乙科技、丙丁等12家企业: a member of the set counted, not its owner.
 _MEMBER_AFTER = re.compile(r"[、等]")
 _AGENT_BEFORE = re.compile("[由被]$")
+# 云州高新区92家“新三板”挂牌企业: a name after a count says what the set counted is, not whose it is.
+_COUNT_BEFORE = re.compile(r"[\d一二三四五六七八九十百千万]+(?:多|余)?[家个所名位]“?$")
+_QUOTED = re.compile(r"“[^“”\n]{1,40}”")
 _BRACKETED = re.compile(r"[(（][^()（）]{0,40}[)）]")
 # 全国高质量发展引领区: 全国 inside a name is no owner.
 _NAME_AHEAD = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:引领区|示范区|中心|高地|样板|标杆|先行区)")
@@ -38,13 +41,16 @@ class Owners:
 
     def __init__(self, src: str, mentions: tuple) -> None:
         bracketed = [m.span() for m in _BRACKETED.finditer(src)]
+        quoted = [m.span() for m in _QUOTED.finditer(src)]
 
-        def free(start: int) -> bool:  # (不含港澳台) names no owner
-            return not any(s < start < e for s, e in bracketed)
+        def free(start: int, end: int) -> bool:
+            # (不含港澳台) names no owner, nor a name inside a quoted title (举办“走进北交所”活动3场)
+            return not any(s < start < e for s, e in bracketed) \
+                and not any(s <= start and end <= e and (s, e) != (start - 1, end + 1) for s, e in quoted)
 
         def owns(start: int, end: int) -> bool:
-            return free(start) and not _BASE_BEFORE.search(src, max(0, start - 3), start) \
-                and not _MEMBER_AFTER.match(src, end)
+            return free(start, end) and not _BASE_BEFORE.search(src, max(0, start - 3), start) \
+                and not _MEMBER_AFTER.match(src, end) and not _COUNT_BEFORE.search(src, max(0, start - 6), start)
 
         # 国家高新区, 国家科技成果转化示范区: a national kind of zone, many zones. It owns the figures
         # of its own clause (国家高新区营业收入…), but is no zone that later sentences' figures belong to.

@@ -239,3 +239,10 @@ def test_a_count_opening_a_sentence_counts_its_set_not_the_next_figure_s_subject
 def test_a_count_after_a_named_owner_leaves_the_owner():
     got = _scopes("园区动态", "2022年，云州高新区30家企业实现营业收入50亿元。")
     assert got["50亿元"] == "云州高新区"
+
+
+def test_a_name_describing_the_set_counted_or_inside_a_quoted_title_is_no_owner():
+    got = _scopes("园区动态", "但是，云州高新区92家“新三板”挂牌企业融资总额却高达27亿元。")
+    assert got["高达27亿元"] == "云州高新区"
+    got = _scopes("园区动态", "湖南省持续完善企业储备库。举办“走进北交所”专题辅导活动3场。")
+    assert got["3场"] == "湖南省"
