@@ -265,7 +265,7 @@ class _Context:
 
 def _resolve(article: ArticleText, src: str, paras: list[_Paragraph], base: datetime.date | None) -> list[Metric]:
     out: list[Metric] = []
-    owners = Owners(src, article.entities) if article.entities else None
+    owners = Owners(src, article.entities, article.publication) if article.entities else None
     title_scope = owners.in_title(article.title or "") if owners else _scope_in(article.title or "")
     plan = bool(_PLAN_TITLE.search(article.title or ""))
     horizon = _horizon(article.title or "") if plan else None

@@ -25,6 +25,7 @@ _MEMBER_AFTER = re.compile(r"[、等]")
 _AGENT_BEFORE = re.compile("[由被]$")
 # 云州高新区92家“新三板”挂牌企业: a name after a count says what the set counted is, not whose it is.
 _COUNT_BEFORE = re.compile(r"[\d一二三四五六七八九十百千万]+(?:多|余)?[家个所名位]“?$")
+_THIS_PAPER = re.compile(r"本报(?!讯|记者|评论员|特约|通讯员|见习|[\u4e00-\u9fff]{2}\d{1,2}月\d{1,2}日电)")
 _QUOTED = re.compile(r"“[^“”\n]{1,40}”")
 _BRACKETED = re.compile(r"[(（][^()（）]{0,40}[)）]")
 # 全国高质量发展引领区: 全国 inside a name is no owner.
@@ -39,7 +40,7 @@ class Owners:
     sentence and the sentences that follow, until another is named.
     """
 
-    def __init__(self, src: str, mentions: tuple) -> None:
+    def __init__(self, src: str, mentions: tuple, publication: str | None = None) -> None:
         bracketed = [m.span() for m in _BRACKETED.finditer(src)]
         quoted = [m.span() for m in _QUOTED.finditer(src)]
 
@@ -59,6 +60,9 @@ class Owners:
         spans = [(m.start, m.end, m.name,
                   _KIND if (m.type == "park" and m.name.startswith(("国家", "全国"))) or m.name in abroad else m.type)
                  for m in mentions if m.type in _OWNER_TYPES and m.end > m.start and owns(m.start, m.end)]
+        if publication:
+            # 本报3月2日休刊两期: the paper itself (not the dateline 本报讯, nor 本报记者).
+            spans += [(m.start(), m.end(), publication, "org") for m in _THIS_PAPER.finditer(src)]
         taken = [(s, e) for s, e, _, _ in spans]
         spans += [(m.start(), m.end(), SCOPE_NORM.get(m.group(), m.group()), "place") for m in _WHOLE.finditer(src)
                   if owns(m.start(), m.end()) and not any(s <= m.start() < e for s, e in taken)

@@ -246,3 +246,11 @@ def test_a_name_describing_the_set_counted_or_inside_a_quoted_title_is_no_owner(
     assert got["高达27亿元"] == "云州高新区"
     got = _scopes("园区动态", "湖南省持续完善企业储备库。举办“走进北交所”专题辅导活动3场。")
     assert got["3场"] == "湖南省"
+
+
+def test_this_paper_is_the_publication_but_its_dateline_owns_nothing():
+    body = "本报讯（记者 王明）云州高新区今年新增企业320家。本报3月2日、3月9日休刊两期。"
+    article = Article(title="园区动态", body=body, kind="news", start=0, end=len(body), body_start=0,
+                      published="2023-06-01", publication="云州日报")
+    got = {m.text: m.scope for m in process_article(article).metrics}
+    assert got == {"320家": "云州高新区", "两期": "云州日报"}
