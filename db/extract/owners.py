@@ -73,10 +73,14 @@ class Owners:
         self.title_zone: str | None = None  # the zone the title names, once in_title has found it
         # Each entity under its shortest name that keeps its kind: 中关村国家自主创新示范区 → 中关村示范区.
         surfaces: dict[str, set[str]] = {}
+        companies: set[str] = set()
         for m in mentions:
             surfaces.setdefault(m.name, set()).add(m.text)
+            if m.type == "company":
+                companies.add(m.name)
         self.zones = _zones()
-        self.display = {name: _short(name, forms | self.zones.aliases.get(name, set()))
+        self.display = {name: _brand(name, forms) if name in companies
+                        else _short(name, forms | self.zones.aliases.get(name, set()))
                         for name, forms in surfaces.items()}
 
     def _name(self, name: str) -> str:
@@ -140,6 +144,11 @@ class Owners:
 def _short(name: str, forms: set[str]) -> str:
     """The shortest form that keeps the name's kind: 中关村示范区 for 中关村国家自主创新示范区."""
     return min((t for t in forms | {name} if t.endswith(name[-3:])), key=len, default=name)
+
+
+def _brand(name: str, forms: set[str]) -> str:
+    """A company under the short name the text gives it: 云州智造 for 云州智造(长沙)科技有限公司."""
+    return min((f for f in forms if len(f) >= 2 and name.startswith(f)), key=len, default=name)
 
 
 @dataclass(frozen=True)

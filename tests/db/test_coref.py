@@ -80,3 +80,8 @@ def test_a_set_of_zones_owns_its_figures_and_counts_nothing():
 def test_a_school_s_institute_that_opens_a_paragraph_owns_its_figures():
     body = "云州大学技术转移院围绕成果转化拓展资源。与数百家企业、30多家行业协会建立了合作关系。"
     assert set(_scopes(body).values()) == {"云州大学技术转移院"}
+
+
+def test_a_company_owns_its_figures_under_the_short_name_the_text_gives_it():
+    body = "云州智造(长沙)科技有限公司(以下简称“云州智造”)落户云州高新区。云州智造今年营业收入12亿元。"
+    assert _scopes(body)["12亿元"] == "云州智造"
