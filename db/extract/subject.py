@@ -46,7 +46,7 @@ _LEAD_SCOPE = re.compile(
     r"[\u4e00-\u9fff]{2,8}?(?:示范区|高新区|开发区|经济圈|自贸区|科学城|新区|(?<!城)省|(?<!上)市(?![场值民])|区(?![域块]))"
     r"(?:内|辖内|中(?=属于|的))?)")
 _FROM = re.compile(r"从(?=\d|[一二三四五六七八九十〇]+年|去年|上年)")  # 从2018年的41.20万项提高到…
-_PREPOSITION = re.compile(r"^(?:在|从(?!业)|对|向|与|由|以|经(?![济营费])|据|按|将|把)")
+_PREPOSITION = re.compile(r"^(?:在|从(?!业)|对(?![手象话接标])|向|与|由|以|经(?![济营费])|据|按|将|把)")
 # 云州高新区实现营业收入: the verb between owner and measure goes too (→ 营业收入 of 云州高新区).
 _MID_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:实现了?|完成了?)(?=[\u4e00-\u9fff]{2,}$)")
 # The verbs a counted noun may go on with: 7家领军企业组建创新联合体 → 组建创新联合体的领军企业.
@@ -64,6 +64,14 @@ COUNTED_SET = re.compile(r"(?:单位|企业|公司|高校|院所|机构|城市|�
 # After the counted noun, another figure: 40家试点单位赋权成果超过1600项.
 _FIGURE_NEXT = re.compile(r"(?:共计|共|合计|累计)?(?:超过|达到了?|高达|达|突破|超|为|是|约)?\d")
 _RELATIVE = re.compile(_GOES_ON + r"[\u4e00-\u9fff“”\"]{1,14}$")
+# 3.8万项科技成果已经单列管理: what is counted is what has been done so (单列管理的科技成果).
+_DONE = re.compile(r"(?:已经|已|正在)[\u4e00-\u9fff]{2,8}")
+# Adverbs between what is measured and its verb: 营收规模迅速扩张, 挂牌不久即融资.
+_ADVERB_IN = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:迅速|快速|大幅|显著|明显|稳步|进一步|不久即|随即)"
+                        r"(?=[\u4e00-\u9fff])")
+# The clause before names what a lone measure word is of: 主要海洋产业保持稳步增长，全年实现增加值….
+_TOPIC_VERB = re.compile(r"保持|实现|继续|持续|稳步|呈现|延续|完成|取得|运行")
+_REPORTING = re.compile(r"显示|表明|介绍|指出|表示|认为|说|称|透露")
 # Nouns that say little without the verb that counts them: 走访企业, 投资企业.
 _GENERIC = frozenset({"企业", "项目", "高校", "城市", "地区", "省市", "单位", "机构", "人次", "人"})
 _LAST_VERB = re.compile(r"(走访|投资|支持|服务|培训|引进|孵化|合作|调研|帮扶|带动|吸引|新增|设立|认定|培育)$")
@@ -106,7 +114,8 @@ def subject(before: str, after: str, kind: str, previous: list[str], carried: st
                 return earlier[len(earlier) - k + n]
         share = _SHARE.match(_QUAL_TAIL.sub("", _PAREN.sub("", clause)).strip())
         if kind == "share" and share and previous[-1]:
-            return f"{previous[-1]}占{share.group('whole').strip('的')}比重"
+            whole = _FIGURE_IN.sub("", share.group("whole")).strip("的")  # 全国3600余家高校 → 全国高校
+            return f"{previous[-1]}占{whole}比重"
         if kind == "rate" and not _has_own_subject(clause):
             return previous[-1]
     head = _head(clause)
@@ -128,8 +137,9 @@ def subject(before: str, after: str, kind: str, previous: list[str], carried: st
     if noun and (not head or len(head) < 2 or _VERB_TAIL.search(head) or head.startswith(("占", "超"))
                  or "、" in head):
         rest = _CLAUSE_PUNCT.split(after[rest_at:], maxsplit=1)[0]
-        if word and _RELATIVE.match(rest) and not re.search(r"\d", rest):
-            return re.sub(r"^(?:已经|已|先后)|了", "", rest) + "的" + word
+        bare = _FIGURE_IN.sub("", rest)  # 设立7家绿色支行: what they did, without its own figure
+        if word and not re.search(r"\d", bare) and (_RELATIVE.match(bare) or _DONE.fullmatch(bare)):
+            return re.sub(r"^(?:已经|已|先后)|了", "", bare) + "的" + word
         verb = _LAST_VERB.search(head or "")
         if word in _GENERIC and verb:
             return verb.group(1) + word
@@ -138,7 +148,20 @@ def subject(before: str, after: str, kind: str, previous: list[str], carried: st
     if head and previous and _MEASURE.match(head):
         last = previous[-1]
         return last if last.endswith(head) else _last_noun(last) + head
+    if head and not previous and _MEASURE.fullmatch(head) and marks:
+        topic = _topic(before[marks[-2] if len(marks) > 1 else 0:marks[-1] - 1])
+        if topic:
+            return topic + head
     return head[-24:] or (noun.group(1) if noun else None)
+
+
+def _topic(clause: str) -> str | None:
+    """What the clause before is about, when it says how it went (主要海洋产业保持稳步增长 → 主要海洋产业)."""
+    if _REPORTING.search(clause):
+        return None
+    head = _head(clause)
+    verb = _TOPIC_VERB.search(head, 2)
+    return head[:verb.start()] if verb else None
 
 
 def _figures_in(text: str) -> int:
@@ -169,6 +192,7 @@ def _head(clause: str) -> str:
         head = head[figures[-1].end():]
     head = _QUAL_TAIL.sub("", head)
     head = _MID_VERB.sub("", head)
+    head = _ADVERB_IN.sub("", head)
     for _ in range(3):  # time, owner and adverbs come in any order: 2019年中关村已聚集…
         head = _LEAD_WORDS.sub("", _TIME_HEAD.sub("", head.strip(" “”\"")))
         head = _PREPOSITION.sub("", head)
