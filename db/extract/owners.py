@@ -68,6 +68,10 @@ class Owners:
                   if owns(m.start(), m.end()) and not any(s <= m.start() < e for s, e in taken)
                   and not _NAME_AHEAD.match(src, m.end())]
         self.spans = sorted(spans)
+        central = _zones().central
+        # Where the article first names a central body (工业和信息化部, 财政部办公厅): a figure after it
+        # that nothing else owns is the country's.
+        self.central_at = min((m.start for m in mentions if m.type == "gov" and central.match(m.name)), default=None)
         # 该联合体由云州集团联合12家企业组建: the one the clause opens with owns its figures, not the agent.
         self.agents = {s for s, _, _, _ in spans if _AGENT_BEFORE.search(src, max(0, s - 1), s)}
         self.title_zone: str | None = None  # the zone the title names, once in_title has found it
@@ -114,6 +118,10 @@ class Owners:
                 break
         return None
 
+    def country(self, at: int) -> str | None:
+        """全国, for a figure at `at` in an article that has named a central body before it."""
+        return "全国" if self.central_at is not None and self.central_at < at else None
+
     def _whole(self, name: str, lo: int, hi: int) -> str:
         """全省 after 湖南省 names that province (湖南省在全省42所高校): the figure is 湖南省's; 本市 is the
         city the article last named."""
@@ -158,6 +166,7 @@ class _Zones:
     aliases: dict[str, set[str]]
     canonical: dict[str, str]
     names: re.Pattern[str]
+    central: re.Pattern[str]  # the central bodies (the gazetteer's bodies), at the start of a name
 
 
 @cache
@@ -169,4 +178,6 @@ def _zones() -> _Zones:
         if kind in _ZONES and len(alias) > 1:
             canonical[alias] = name
     names = re.compile("|".join(sorted(map(re.escape, canonical), key=len, reverse=True)) or "(?!)")
-    return _Zones(aliases, canonical, names)
+    bodies = [alias for alias, (_, kind) in lexicon().gazetteer.items() if kind == "gov"]
+    central = re.compile("|".join(sorted(map(re.escape, bodies), key=len, reverse=True)) or "(?!)")
+    return _Zones(aliases, canonical, names, central)

@@ -266,3 +266,11 @@ def test_this_paper_is_the_publication_but_its_dateline_owns_nothing():
                       published="2023-06-01", publication="云州日报")
     got = {m.text: m.scope for m in process_article(article).metrics}
     assert got == {"320家": "云州高新区", "两期": "云州日报"}
+
+
+def test_a_figure_nothing_owns_after_a_central_body_spoke_is_the_country_s():
+    got = _scopes("工信部部署", "近日，工业和信息化部发布通知提出，到2025年，移动物联网终端连接数达到20亿。")
+    assert got["达到20亿"] == "全国"
+    got = _scopes("园区动态", "云州高新区获科技部批复建设创新中心。园区今年营业收入120亿元。")
+    assert got["120亿元"] == "云州高新区"
+    assert _scopes("行业动态", "移动物联网终端连接数达到20亿。")["达到20亿"] is None
