@@ -51,6 +51,7 @@ from .lexicon import (
     _QUOTED_DOC,
     _QUOTED_EVENT_RE,
     _QUOTED_NAME,
+    _QUOTED_PLATFORM_RE,
     _QUOTED_RE,
     _ROLE_CLAUSE,
     _ROLE_LEAD,
@@ -455,6 +456,8 @@ def _quoted(ctx: _Ctx) -> list[_Cand]:
         out.append(_Cand(m.start(), m.end(), "park", m.group(), "quoted"))
     for m in _APPOSITIVE_RE.finditer(ctx.text):
         out.append(_Cand(m.start(2), m.end(2), _APPOSITIVE_TYPE[m.group(1)], m.group(2), "quoted"))
+    for m in _QUOTED_PLATFORM_RE.finditer(ctx.text):
+        out.append(_Cand(m.start(), m.end(), "product", m.group(), "quoted"))
     for m in _QUOTED_EVENT_RE.finditer(ctx.text):
         s = m.start()
         if s >= 4 and _YEAR_TOKEN.fullmatch(ctx.text[s - 4:s]):

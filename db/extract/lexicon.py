@@ -143,6 +143,8 @@ _ZONE_COUNT = "[一二三四五六七八九十两多]{1,3}[城区园]"
 _ZONE_SET = re.compile(rf"(?<![\d第]){_ZONE_COUNT}{_ZONE_COUNT}(?![区园林])")
 _QUOTED_DOC = re.compile(rf"“([^“”\n]{{1,10}})”([{_H}]{{0,8}}?(?:规划|纲要|方案|计划|工程|政策|办法|条例))")
 _QUOTED_EVENT_RE = re.compile(rf"“[^“”\n]{{1,10}}”[{_H}]{{2,16}}?(?:{_EVENT})")
+# “千校万企”协同创新平台: a quoted name and the kind of platform it names.
+_QUOTED_PLATFORM_RE = re.compile(rf"“[^“”\n]{{1,10}}”[{_H}A-Za-z/]{{0,12}}?平台(?![化型类上内])")
 _SHORT_DOC = re.compile(rf"^(?:{_DOC_SUFFIX})$")
 _ALIAS_RE = re.compile(r"[(（](?:以下简称|以下称|简称|下称)?[“\"]?([^()（）“”\"，。、,;；\n]{1,15}?)[”\"]?[)）]")
 # _ENUM_RE consumes only these characters, so a match lies inside one run of them.

@@ -270,7 +270,8 @@ def _resolve(article: ArticleText, src: str, paras: list[_Paragraph], base: date
     plan = bool(_PLAN_TITLE.search(article.title or ""))
     horizon = _horizon(article.title or "") if plan else None
     ctx = _Context(scope=title_scope, owners=owners, title_scope=title_scope, plan=plan, horizon=horizon,
-                   products=[(m.start, m.name, m.type == "product") for m in article.entities or ()
+                   products=[(m.start, m.name, m.type == "product" and not m.name.endswith("平台"))
+                             for m in article.entities or ()
                              if m.type in _TOPICS])
     for p in paras:
         if p.heading:

@@ -15,8 +15,10 @@ _KIND = "kind"  # a national kind of zone, or a country abroad: owner of its own
 _LEVEL = {"全省": "省", "全市": "市", "全区": "区", "本省": "省", "本市": "市", "本区": "区",
           "我省": "省", "我市": "市", "我区": "区"}
 WHOLE_NAMES = frozenset({"全国", *_LEVEL})  # the whole country, province, city (全省, 本市): no named owner
-_OPENING_LEAD = re.compile(r"(?:(?:截至|截止|到)?(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末|以来)?[，,]?|"
-                           r"(?:其中|目前|同时|此外|另外|近年来)[，,]?)*")
+_PLATFORM = re.compile("平台$")  # a platform owns its figures as a body does (a product does not)
+_OPENING_LEAD = re.compile(r"(?:(?:(?:截至|截止|到)?(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月)(?:底|末|以来)?|"
+                           r"其中|目前|同时|此外|另外|近年来|(?:此次|本次|这次|新)?(?:发布|成立|启动|上线|揭牌|组建)的)"
+                           r"[，,]?)*")
 _WHOLE = re.compile(r"(?<![占超于过比居列])(?:全国|我国|[全本我][省市区])")
 # 占北京市GDP的, 是云州市的3倍: the whole a figure is measured against, not its owner.
 _BASE_BEFORE = re.compile(r"(?:占|超过|超|高于|低于|比|是|较|对|贡献了|相当于|居|位居|位列|领跑)$")
@@ -59,7 +61,8 @@ class Owners:
         abroad = lexicon().abroad
         spans = [(m.start, m.end, m.name,
                   _KIND if (m.type == "park" and m.name.startswith(("国家", "全国"))) or m.name in abroad else m.type)
-                 for m in mentions if m.type in _OWNER_TYPES and m.end > m.start and owns(m.start, m.end)]
+                 for m in mentions if (m.type in _OWNER_TYPES or _PLATFORM.search(m.name)) and m.end > m.start
+                 and owns(m.start, m.end)]
         if publication:
             # 本报3月2日休刊两期: the paper itself (not the dateline 本报讯, nor 本报记者).
             spans += [(m.start(), m.end(), publication, "org") for m in _THIS_PAPER.finditer(src)]

@@ -85,3 +85,17 @@ def test_a_school_s_institute_that_opens_a_paragraph_owns_its_figures():
 def test_a_company_owns_its_figures_under_the_short_name_the_text_gives_it():
     body = "云州智造(长沙)科技有限公司(以下简称“云州智造”)落户云州高新区。云州智造今年营业收入12亿元。"
     assert _scopes(body)["12亿元"] == "云州智造"
+
+
+def test_a_platform_a_sentence_opens_with_owns_its_figures():
+    body = ("5月28日，云州软件园正式发布“百校千企”对接平台。此次发布的“百校千企”对接平台，计划利用3年时间，"
+            "推动500所高校服务3000家企业。")
+    got = _scopes(body)
+    assert got["500所"] == got["3000家"] == "“百校千企”对接平台"
+    subjects = {m.text: m.subject for m in process_article(_article(body)).metrics}
+    assert not subjects["500所"].startswith("“百校千企”")  # a platform is no product its figures tell of
+
+
+def test_a_body_that_opens_a_sentence_after_its_lead_words_owns_the_next_figures():
+    body = "云州高新区召开大会。目前，湖南云州科技有限公司围绕芯片设计拓展业务。与30多家企业建立了合作。"
+    assert _scopes(body)["30多家"] == "湖南云州科技有限公司"

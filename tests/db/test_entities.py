@@ -329,3 +329,8 @@ def test_a_school_s_own_institute_is_one_name_with_the_school(text: str, name: s
 def test_a_school_s_name_stops_where_its_own_units_end(text: str, school: str) -> None:
     assert school in names(text, "university")
     assert not any(n.startswith(school) and n != school for n in names(text, "university"))
+
+
+def test_a_quoted_name_and_its_kind_of_platform_are_one_name() -> None:
+    assert "“百校千企”对接平台" in names("此次发布的“百校千企”对接平台将服务企业。", "product")
+    assert not names("推动“百校千企”平台化运营。", "product")
