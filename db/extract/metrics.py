@@ -40,6 +40,7 @@ _HEAD_PUNCT = re.compile(r"[，,。；;！？!?：:]")
 _SENT_END = re.compile(r"[。！？!?；;]+[”’」』\"]*|[:：](?=——|\s*\n)")
 _LINE_END_CLOSED = tuple("。！？!?；;：:”’」』)）")
 _CLAUSE_PUNCT = re.compile(r"[，,；;：:。！？!?]")
+_EXAMPLE = re.compile(r"\s*(?:如|例如|比如|譬如)[，,：:]?(?!何|果|期|今|此)")
 # 占全国3600余家高校院所合同总额的18%: the figure inside the whole compared with is the whole's.
 _WHOLE_OF = re.compile(r"占([\u4e00-\u9fff]{2,10})$")
 # Only time and lead words before a sentence's first count: the sentence is about the set it counts.
@@ -353,7 +354,8 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
         # A zone named in one sentence owns the next ones' figures, unless the title names the
         # article's own zone (a plan's figures are its zone's, whatever places its text passes).
         # 全国 in a sentence without figures (在全国率先, 全国首个) is praise, not the next figures' owner.
-        if not (ctx.owners and ctx.title_scope and ctx.plan):
+        # A place given as an example (如，在云州市…) is no owner of what the article goes on to say.
+        if not (ctx.owners and ctx.title_scope and ctx.plan) and not _EXAMPLE.match(text):
             named = ctx.owners.last(s.start, s.end) if ctx.owners else _scope_in(text)
             if named and (s.quantities or named not in WHOLE_NAMES):
                 ctx.scope = named

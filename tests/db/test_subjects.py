@@ -274,3 +274,9 @@ def test_a_figure_nothing_owns_after_a_central_body_spoke_is_the_country_s():
     got = _scopes("园区动态", "云州高新区获科技部批复建设创新中心。园区今年营业收入120亿元。")
     assert got["120亿元"] == "云州高新区"
     assert _scopes("行业动态", "移动物联网终端连接数达到20亿。")["达到20亿"] is None
+
+
+def test_a_place_given_as_an_example_owns_nothing_after_its_sentence():
+    body = ("全国共有1200万户企业享受稳岗返还。如，在湖南省云州市，企业无需主动申报。"
+            "加速线上办理，公布280个城市网上经办平台。")
+    assert _scopes("稳岗返还", body)["280个"] == "全国"
