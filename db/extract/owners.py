@@ -27,6 +27,7 @@ _MEMBER_AFTER = re.compile(r"[、等]")
 _AGENT_BEFORE = re.compile("[由被]$")
 # 云州高新区92家“新三板”挂牌企业: a name after a count says what the set counted is, not whose it is.
 _COUNT_BEFORE = re.compile(r"[\d一二三四五六七八九十百千万]+(?:多|余)?[家个所名位]“?$")
+_NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千万几数]")
 _THIS_PAPER = re.compile(r"本报(?!讯|记者|评论员|特约|通讯员|见习|[\u4e00-\u9fff]{2}\d{1,2}月\d{1,2}日电)")
 _QUOTED = re.compile(r"“[^“”\n]{1,40}”")
 _BRACKETED = re.compile(r"[(（][^()（）]{0,40}[)）]")
@@ -51,8 +52,13 @@ class Owners:
             return not any(s < start < e for s, e in bracketed) \
                 and not any(s <= start and end <= e and (s, e) != (start - 1, end + 1) for s, e in quoted)
 
+        def compared(start: int, end: int) -> bool:
+            base = _BASE_BEFORE.search(src, max(0, start - 3), start)
+            # 是云州市的3倍 compares; 是云州市两大产业集群 says whose they are
+            return bool(base) and not (base.group() == "是" and _NUMERAL.match(src, end))
+
         def owns(start: int, end: int) -> bool:
-            return free(start, end) and not _BASE_BEFORE.search(src, max(0, start - 3), start) \
+            return free(start, end) and not compared(start, end) \
                 and not _MEMBER_AFTER.match(src, end) and not _COUNT_BEFORE.search(src, max(0, start - 6), start)
 
         # 国家高新区, 国家科技成果转化示范区: a national kind of zone, many zones. It owns the figures

@@ -280,3 +280,10 @@ def test_a_place_given_as_an_example_owns_nothing_after_its_sentence():
     body = ("全国共有1200万户企业享受稳岗返还。如，在湖南省云州市，企业无需主动申报。"
             "加速线上办理，公布280个城市网上经办平台。")
     assert _scopes("稳岗返还", body)["280个"] == "全国"
+
+
+def test_is_before_a_place_and_its_count_says_whose_not_compared_with_what():
+    got = _scopes("园区动态", "云州高新区加快发展。软件业是湖南省两大千亿级产业集群之一。")
+    assert got["两大"] == "湖南省"
+    got = _scopes("园区动态", "云州高新区直接融资比重达到60%，是湖南省比重的3倍。")
+    assert got["3倍"] == "云州高新区"
