@@ -76,6 +76,7 @@ from .lexicon import (
 )
 
 _GLUED_LEAD = frozenset("受由经据向对从为在与和")
+_FIELD_BODIES = frozenset({"专利池"})
 _NAMING_SUFFIXES = frozenset({"科学城", "软件园", "科技城", "生物城", "科创城"})
 
 
@@ -415,7 +416,9 @@ def _good_prefix(ctx: _Ctx, b: int, s: int, kind: str, suffix: str) -> bool:
         return False
     if kind in _NEEDS_ANCHOR and not suffix.startswith(("有限", "股份")):
         # 未来科学城, 光谷软件园: a science city or software park is always a named one.
-        return any(_is_proper(ctx, w) for w in words) or (suffix in _NAMING_SUFFIXES and len(words) == 1)
+        # 元宇宙产业专利池: a patent pool of a named field is one, however common its words.
+        return any(_is_proper(ctx, w) for w in words) or (suffix in _NAMING_SUFFIXES and len(words) == 1) \
+            or (suffix in _FIELD_BODIES and len(words) >= 2)
     return True
 
 

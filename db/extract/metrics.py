@@ -333,7 +333,8 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
                 scope = prev.scope
             else:
                 scope = (ctx.owners.last(s.start, q.start, clause) if ctx.owners else _scope_in(before)) \
-                    or topic_owner or ctx.scope or (ctx.owners.country(q.start) if ctx.owners else None)
+                    or topic_owner or ctx.scope \
+                    or (ctx.owners.title_body or ctx.owners.country(q.start) if ctx.owners else None)
             if q is s.quantities[0] and kind == "count" and subject and _COUNT_OPENS.fullmatch(before) \
                     and COUNTED_SET.search(subject[-3:]):
                 counted = subject

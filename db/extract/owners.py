@@ -11,6 +11,7 @@ SCOPE_NORM = {"我国": "全国", "中国": "全国"}  # the whole country, howe
 
 _OWNER_TYPES = frozenset({"place", "park", "gov", "company", "org", "university"})
 _ZONES = frozenset({"place", "park"})
+_TITLE_BODIES = frozenset({"company", "org", "university"})
 _KIND = "kind"  # a national kind of zone, or a country abroad: owner of its own clause only
 _LEVEL = {"全省": "省", "全市": "市", "全区": "区", "本省": "省", "本市": "市", "本区": "区",
           "我省": "省", "我市": "市", "我区": "区"}
@@ -84,6 +85,7 @@ class Owners:
         # 该联合体由云州集团联合12家企业组建: the one the clause opens with owns its figures, not the agent.
         self.agents = {s for s, _, _, _ in spans if _AGENT_BEFORE.search(src, max(0, s - 1), s)}
         self.title_zone: str | None = None  # the zone the title names, once in_title has found it
+        self.title_body: str | None = None  # the company or body the title names (not a government's)
         # Each entity under its shortest name that keeps its kind: 中关村国家自主创新示范区 → 中关村示范区.
         surfaces: dict[str, set[str]] = {}
         companies: set[str] = set()
@@ -153,6 +155,9 @@ class Owners:
         names.pop("全国", None)
         forms = [(title.find(f), -len(f), n) for form, n in names.items() for f in {form, self._name(n)} if f in title]
         self.title_zone = self._name(min(forms)[2]) if forms else None
+        bodies = {n for _, _, n, t in self.spans if t in _TITLE_BODIES or _PLATFORM.search(n)}
+        named = [(title.find(f), n) for n in bodies for f in {n, self._name(n)} if f in title]
+        self.title_body = self._name(min(named)[1]) if named else None
         return self.title_zone
 
 

@@ -334,3 +334,8 @@ def test_a_school_s_name_stops_where_its_own_units_end(text: str, school: str) -
 def test_a_quoted_name_and_its_kind_of_platform_are_one_name() -> None:
     assert "“百校千企”对接平台" in names("此次发布的“百校千企”对接平台将服务企业。", "product")
     assert not names("推动“百校千企”平台化运营。", "product")
+
+
+def test_a_patent_pool_of_a_named_field_is_a_body() -> None:
+    assert "人工智能产业专利池" in names("国内首个人工智能产业专利池正式启动。", "org")
+    assert not names("推动建设专利池。", "org")

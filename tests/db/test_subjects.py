@@ -287,3 +287,11 @@ def test_is_before_a_place_and_its_count_says_whose_not_compared_with_what():
     assert got["两大"] == "湖南省"
     got = _scopes("园区动态", "云州高新区直接融资比重达到60%，是湖南省比重的3倍。")
     assert got["3倍"] == "云州高新区"
+
+
+def test_a_figure_nothing_in_the_text_owns_is_the_company_or_body_the_title_names():
+    body = "6月1日，国内首个人工智能产业专利池正式启动。首批入池专利达120余项，其中40项率先开放许可。"
+    got = _scopes("首个人工智能产业专利池启动", body)
+    assert got == {"达120余项": "人工智能产业专利池", "40项": "人工智能产业专利池"}
+    # a government in the title is no owner: its figures are the country's
+    assert _scopes("工业和信息化部部署物联网发展", "移动物联网终端连接数达到20亿。")["达到20亿"] == "全国"
