@@ -43,7 +43,7 @@ _COUNTING = re.compile(r"^(?:认定登记|登记)")
 # An owner in front of the subject: 中关村示范区规模以上企业总收入, 北部海洋经济圈海洋生产总值.
 _LEAD_SCOPE = re.compile(
     r"^(?:全国|我国|中国|[全本我该][省市区]|中关村(?:国家自主创新示范区|示范区)?|"
-    r"[\u4e00-\u9fff]{2,8}?(?:示范区|高新区|开发区|经济圈|自贸区|科学城|新区|(?<!城)省|(?<!上)市(?![场值民])|区(?![域块]))"
+    r"[\u4e00-\u9fff]{2,8}?(?:示范区|高新区|开发区|经济圈|自贸区|科学城|新区|(?<![城本该全我])省|(?<![上本该全我])市(?![场值民])|区(?![域块]))"
     r"(?:内|辖内|中(?=属于|的))?)")
 _FROM = re.compile(r"从(?=\d|[一二三四五六七八九十〇]+年|去年|上年)")  # 从2018年的41.20万项提高到…
 _PREPOSITION = re.compile(r"^(?:在|从(?!业)|对(?![手象话接标])|向|与|由|以|经(?![济营费])|据|按|将|把)")
@@ -51,7 +51,7 @@ _PREPOSITION = re.compile(r"^(?:在|从(?!业)|对(?![手象话接标])|向|与|
 _MID_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:实现了?|完成了?)(?=[\u4e00-\u9fff]{2,}$)")
 # The verbs a counted noun may go on with: 7家领军企业组建创新联合体 → 组建创新联合体的领军企业.
 _GOES_ON = (r"(?:已经|已|正在|先后|共同)?"
-            r"(?:组建|牵头|参加|参与|设立|成立|开展|获批|实施|入驻|落户|建成|签约|通过|发布|承担|入选)")
+            r"(?:组建|牵头|参加|参与|设立|成立|开展|获批|实施|入驻|落户|建成|签约|通过|发布|承担|入选|支撑)")
 _VERB_TAIL = re.compile(
     r"(?:了|的|建设|建立|设立|支持|走访|培训|举办|新增|引进|推动|带动|布局|纳入|包括|组建|联合|发放|惠及|对|向|有|和|"
     r"与|等|及|形成|启动|公布|导入|利用|获得|(?<![费作使应])用|经过|发行|扩建|总结|(?<!总)投资|有组织推动|推荐|吸引|签约|培育|认定|入选|"
@@ -85,6 +85,8 @@ _COMPARED = re.compile(r"(?:是|为|相当于|约为|达到?)的?|(?:高于|低�
 _SOURCE = re.compile(r"(?:根据|依据|按照)")
 _PART_LEAD = re.compile(r"^(?:其中|含|包括|包含)")
 _RATE_AFTER = re.compile(r"^(?:以上|以下|左右)?的?(?:增速|增幅|增长|涨幅|降幅)")
+_SHARE_OF = re.compile(r"(?:贡献了?|占有|拥有)([^，,；;的]{2,16})的$")
+_SHARE_VERB = re.compile(r"(贡献|占有|拥有)了?[^，,；;\d]{0,8}$")
 _SHARE = re.compile(r"^(?:均|分别|约)?(?:占|超|超过|接近)(?P<whole>[^，,。；;]{1,30}?)(?:的)?(?:比重|比例)?$")
 
 
@@ -104,6 +106,8 @@ def subject(before: str, after: str, kind: str, previous: list[str], carried: st
         return last if not part or last.startswith(part) else part + last
     marks = [m.end() for m in _CLAUSE_PUNCT.finditer(before)]
     clause = before[marks[-1]:] if marks else before
+    if kind == "share" and (share_of := _share_of(clause, after, previous)):
+        return share_of
     if kind in ("rate", "share") and previous:
         if "分别" in clause:
             # 分别增长87.6%和170%: the figures after 分别 go to the figures before it, in order.
@@ -118,6 +122,9 @@ def subject(before: str, after: str, kind: str, previous: list[str], carried: st
             return f"{previous[-1]}占{whole}比重"
         if kind == "rate" and not _has_own_subject(clause):
             return previous[-1]
+    if previous and _PART_LEAD.match(clause) and (done := _DONE.match(_CLAUSE_PUNCT.split(after, maxsplit=1)[0])):
+        # 3.8万项科技成果已单列管理，其中3000多项正在转化实施: a part of them, told by what it is doing.
+        return re.sub(r"^(?:已经|已)", "", done.group()) + "的" + previous[-1].rsplit("的", 1)[-1]
     head = _head(clause)
     if previous and _COMPARED.fullmatch(head):
         return previous[-1]  # 企业数量突破2.8万家，是2012年的3.3倍: a multiple of the figure before
@@ -153,6 +160,21 @@ def subject(before: str, after: str, kind: str, previous: list[str], carried: st
         if topic:
             return topic + head
     return head[-24:] or (noun.group(1) if noun else None)
+
+
+def _share_of(clause: str, after: str, previous: list[str]) -> str | None:
+    """A share told as what it is of: 贡献了云州市GDP的1/3 → 云州市GDP; 贡献了全国60%的技术输出和40%的技术
+    吸纳 → 贡献的技术输出, 贡献的技术吸纳."""
+    if of := _SHARE_OF.search(clause):
+        return of.group(1)
+    noun = _NOUN_AFTER.match(after) if after.startswith("的") else None
+    if not noun:
+        return None
+    if verb := _SHARE_VERB.search(clause):
+        return verb.group(1) + "的" + noun.group(1)
+    if previous and "的" in previous[-1] and clause.endswith(("和", "及", "、")):
+        return previous[-1][:previous[-1].rindex("的") + 1] + noun.group(1)
+    return None
 
 
 def _topic(clause: str) -> str | None:
