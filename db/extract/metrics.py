@@ -40,6 +40,7 @@ _HEAD_PUNCT = re.compile(r"[，,。；;！？!?：:]")
 _SENT_END = re.compile(r"[。！？!?；;]+[”’」』\"]*|[:：](?=——|\s*\n)")
 _LINE_END_CLOSED = tuple("。！？!?；;：:”’」』)）")
 _CLAUSE_PUNCT = re.compile(r"[，,；;：:。！？!?]")
+_NOUN_UNITS = frozenset({"部门", "部委"})
 _EXAMPLE = re.compile(r"\s*(?:如|例如|比如|譬如)[，,：:]?(?!何|果|期|今|此)")
 # 占全国3600余家高校院所合同总额的18%: the figure inside the whole compared with is the whole's.
 _WHOLE_OF = re.compile(r"占([\u4e00-\u9fff]{2,10})$")
@@ -314,7 +315,10 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
             kind = _kind(src, q, before, target)
             if kind == "target" and period is None and ctx.horizon:
                 period = ctx.horizon  # 力争…达到1000家 in a plan for 2021–2025: by 2025
-            subject = _of_product(subject_of(before, text[q.end - s.start:], kind, previous, topic),
+            after = text[q.end - s.start:]
+            if q.quantity.unit in _NOUN_UNITS:
+                after = q.quantity.unit + after  # 9部委公布了…: what is counted is the unit itself
+            subject = _of_product(subject_of(before, after, kind, previous, topic),
                                   _product_before(ctx.products, lo, q.start))
             inside_whole = kind in ("count", "amount") and bool(_WHOLE_OF.search(before))
             if kind != "rate" and subject and not inside_whole:

@@ -51,7 +51,7 @@ _PREPOSITION = re.compile(r"^(?:在|从(?!业)|对(?![手象话接标])|向|与|
 _MID_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:实现了?|完成了?)(?=[\u4e00-\u9fff]{2,}$)")
 # The verbs a counted noun may go on with: 7家领军企业组建创新联合体 → 组建创新联合体的领军企业.
 _GOES_ON = (r"(?:已经|已|正在|先后|共同)?"
-            r"(?:组建|牵头|参加|参与|设立|成立|开展|获批|实施|入驻|落户|建成|签约|通过|发布|承担|入选|支撑)")
+            r"(?:组建|牵头|参加|参与|设立|成立|开展|获批|实施|入驻|落户|建成|签约|通过|发布|公布|印发|承担|入选|支撑|联合(?![体会国]))")
 _VERB_TAIL = re.compile(
     r"(?:了|的|建设|建立|设立|支持|走访|培训|举办|新增|引进|推动|带动|布局|纳入|包括|组建|联合|发放|惠及|对|向|有|和|"
     r"与|等|及|形成|启动|公布|导入|利用|获得|(?<![费作使应])用|经过|发行|扩建|总结|(?<!总)投资|有组织推动|推荐|吸引|签约|培育|认定|入选|"
@@ -63,7 +63,7 @@ _NOUN_AFTER = re.compile(r"^的?([\u4e00-\u9fffA-Za-z“”\"]{1,16}?)(?=[，,�
 COUNTED_SET = re.compile(r"(?:单位|企业|公司|高校|院所|机构|城市|园区|医院|学校|银行|平台|基地|团队|项目|孵化器)")
 # After the counted noun, another figure: 40家试点单位赋权成果超过1600项.
 _FIGURE_NEXT = re.compile(r"(?:共计|共|合计|累计)?(?:超过|达到了?|高达|达|突破|超|为|是|约)?\d")
-_RELATIVE = re.compile(_GOES_ON + r"[\u4e00-\u9fff“”\"]{1,14}$")
+_RELATIVE = re.compile(_GOES_ON + r"[\u4e00-\u9fff“”\"]{1,16}$")
 # 3.8万项科技成果已经单列管理: what is counted is what has been done so (单列管理的科技成果).
 _DONE = re.compile(r"(?:已经|已|正在)[\u4e00-\u9fff]{2,8}")
 # Adverbs between what is measured and its verb: 营收规模迅速扩张, 挂牌不久即融资.
@@ -82,6 +82,8 @@ _MEASURE = re.compile(r"^(?:已?披露|登记)?(?:成交额|成交金额|金额|
 _FIGURE_IN = re.compile(r"\d[\d.]*(?![\d.A-Za-z])(?:余|多)?[万亿]?(?:余|多)?[个家所项户位名人元条座%]?"
                         r"(?:以上|以下|左右)?")
 _COMPARED = re.compile(r"(?:是|为|相当于|约为|达到?)的?|(?:高于|低于|快于|慢于|超出|超过)[^，,；;]{0,16}")
+_DOC_NAME = re.compile(r"《([^《》]{1,60})》")
+_INCLUDING = re.compile(r"^.*在内的")
 _SOURCE = re.compile(r"(?:根据|依据|按照)")
 _PART_LEAD = re.compile(r"^(?:其中|含|包括|包含)")
 _RATE_AFTER = re.compile(r"^(?:以上|以下|左右)?的?(?:增速|增幅|增长|涨幅|降幅)")
@@ -145,6 +147,7 @@ def subject(before: str, after: str, kind: str, previous: list[str], carried: st
                  or "、" in head):
         rest = _CLAUSE_PUNCT.split(after[rest_at:], maxsplit=1)[0]
         bare = _FIGURE_IN.sub("", rest)  # 设立7家绿色支行: what they did, without its own figure
+        bare = _DOC_NAME.sub(lambda m: m.group(1)[-4:], bare)  # 印发《…试点实施方案》: the kind of document
         if word and not re.search(r"\d", bare) and (_RELATIVE.match(bare) or _DONE.fullmatch(bare)):
             return re.sub(r"^(?:已经|已|先后)|了", "", bare) + "的" + word
         verb = _LAST_VERB.search(head or "")
@@ -206,6 +209,7 @@ def _head(clause: str) -> str:
     if (m := _FROM.search(head, 1)) is not None:
         head = head[: m.start()]
     head = _DATE_IN.sub("", head)
+    head = _INCLUDING.sub("", head)  # 包括云州市、长沙市在内的全国23个地区: the members named go
     if (source := _SOURCE.search(head)) is not None:
         head = head[source.end():]  # 本报告根据全国177家…: what stands after 根据 is what is counted
     if head.endswith("、") or ("、" in head and re.search(r"\d", head[: head.rindex("、")])):
