@@ -22,7 +22,7 @@ from ..text import halfwidth, unbroken
 from .dates import DateMention, find_dates, published_base
 from .numbers import QuantityMatch, cn_number, find_quantities
 from .owners import SCOPE_NORM, WHOLE_NAMES, Owners
-from .subject import COUNTED_SET
+from .subject import COUNTED_SET, counted_in_list
 from .subject import subject as subject_of
 
 __all__ = ["extract_metrics"]
@@ -41,6 +41,7 @@ _SENT_END = re.compile(r"[。！？!?；;]+[”’」』\"]*|[:：](?=——|\s*
 _LINE_END_CLOSED = tuple("。！？!?；;：:”’」』)）")
 _CLAUSE_PUNCT = re.compile(r"[，,；;：:。！？!?]")
 _NOUN_UNITS = frozenset({"部门", "部委"})
+_CLASS_WORDS = ("大类", "小类")
 _EXAMPLE = re.compile(r"\s*(?:如|例如|比如|譬如)[，,：:]?(?!何|果|期|今|此)")
 # 占全国3600余家高校院所合同总额的18%: the figure inside the whole compared with is the whole's.
 _WHOLE_OF = re.compile(r"占([\u4e00-\u9fff]{2,10})$")
@@ -320,6 +321,8 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
                 after = q.quantity.unit + after  # 9部委公布了…: what is counted is the unit itself
             subject = _of_product(subject_of(before, after, kind, previous, topic),
                                   _product_before(ctx.products, lo, q.start))
+            if q.text.endswith(_CLASS_WORDS) and (counted_noun := counted_in_list(after)):
+                subject = counted_noun + q.text[-2:]  # 五大类、二十小类、200余项产品: 产品大类
             inside_whole = kind in ("count", "amount") and bool(_WHOLE_OF.search(before))
             if kind != "rate" and subject and not inside_whole:
                 previous.append(subject)  # not 3600余家 of 占全国3600余家高校合同总额的18%: that is the whole's

@@ -43,7 +43,7 @@ _COUNTING = re.compile(r"^(?:认定登记|登记)")
 # An owner in front of the subject: 中关村示范区规模以上企业总收入, 北部海洋经济圈海洋生产总值.
 _LEAD_SCOPE = re.compile(
     r"^(?:全国|我国|中国|[全本我该][省市区]|中关村(?:国家自主创新示范区|示范区)?|"
-    r"[\u4e00-\u9fff]{2,8}?(?:示范区|高新区|开发区|经济圈|自贸区|科学城|新区|(?<![城本该全我])省|(?<![上本该全我])市(?![场值民])|区(?![域块]))"
+    r"(?:(?![对每个的和与在将把被向从])[\u4e00-\u9fff]){2,8}?(?:示范区|高新区|开发区|经济圈|自贸区|科学城|新区|(?<![城本该全我])省|(?<![上本该全我])市(?![场值民])|区(?![域块]))"
     r"(?:内|辖内|中(?=属于|的))?)")
 _FROM = re.compile(r"从(?=\d|[一二三四五六七八九十〇]+年|去年|上年)")  # 从2018年的41.20万项提高到…
 _PREPOSITION = re.compile(r"^(?:在|从(?!业)|对(?![手象话接标])|向|与|由|以|经(?![济营费])|据|按|将|把)")
@@ -74,6 +74,8 @@ _TOPIC_VERB = re.compile(r"保持|实现|继续|持续|稳步|呈现|延续|完�
 _REPORTING = re.compile(r"显示|表明|介绍|指出|表示|认为|说|称|透露")
 # Nouns that say little without the verb that counts them: 走访企业, 投资企业.
 _GENERIC = frozenset({"企业", "项目", "高校", "城市", "地区", "省市", "单位", "机构", "人次", "人"})
+_PLANNED = re.compile(r"(?:拟|计划|将|规划)(?:新建|扩建|改建|建设|建成|引进|投资|打造)$")
+_DONE_BEFORE = re.compile(r"((?:已经|已)[\u4e00-\u9fff]{1,4})的$")
 _LAST_VERB = re.compile(r"(走访|投资|支持|服务|培训|引进|孵化|合作|调研|帮扶|带动|吸引|新增|设立|认定|培育)$")
 # Measure words that name no thing of their own: they belong to the figure before them.
 _MEASURE = re.compile(r"^(?:已?披露|登记)?(?:成交额|成交金额|金额|总额|总金额|规模|总规模|总量|增加值|总值|收入|总收入|"
@@ -83,6 +85,7 @@ _FIGURE_IN = re.compile(r"\d[\d.]*(?![\d.A-Za-z])(?:余|多)?[万亿]?(?:余|多
                         r"(?:以上|以下|左右)?")
 _COMPARED = re.compile(r"(?:是|为|相当于|约为|达到?)的?|(?:高于|低于|快于|慢于|超出|超过)[^，,；;]{0,16}")
 _DOC_NAME = re.compile(r"《([^《》]{1,60})》")
+_COUNT_ITEMS = re.compile(r"(?:、[\d一二三四五六七八九十百千万余多]+(?:大类|小类|项|种|个|类))+")
 _INCLUDING = re.compile(r"^.*在内的")
 _SOURCE = re.compile(r"(?:根据|依据|按照)")
 _PART_LEAD = re.compile(r"^(?:其中|含|包括|包含)")
@@ -153,6 +156,10 @@ def subject(before: str, after: str, kind: str, previous: list[str], carried: st
         verb = _LAST_VERB.search(head or "")
         if word in _GENERIC and verb:
             return verb.group(1) + word
+        if word and (plan := _PLANNED.search(head or "")):
+            return plan.group() + word  # 拟扩建4000平米生产基地: what is planned is no base yet
+        if word and (done := _DONE_BEFORE.search(head or "")):
+            return done.group(1) + word  # 已签约的50支子基金 → 已签约子基金
         return word or None
     head = _VERB_TAIL.sub("", head)
     if head and previous and _MEASURE.match(head):
@@ -178,6 +185,13 @@ def _share_of(clause: str, after: str, previous: list[str]) -> str | None:
     if previous and "的" in previous[-1] and clause.endswith(("和", "及", "、")):
         return previous[-1][:previous[-1].rindex("的") + 1] + noun.group(1)
     return None
+
+
+def counted_in_list(after: str) -> str | None:
+    """The noun a list of counts ends on: 五大类、二十小类、200余项科技服务产品 → 科技服务产品 (for 五大类)."""
+    items = _COUNT_ITEMS.match(after)
+    noun = _NOUN_AFTER.match(after[items.end():]) if items.end() else None
+    return noun.group(1) if noun else None
 
 
 def _topic(clause: str) -> str | None:
