@@ -58,7 +58,8 @@ def _clean(text: str) -> str | None:
         return s
     parts = [p for p in _PARTS.split(listed) if p]
     if not parts or not all(_BODY_END.search(p) or len(p) <= _SHORT for p in parts):
-        return None  # a clause: 济南市私募投资企业注册难、管理难
+        # a clause: 济南市私募投资企业注册难、管理难; but 我国高效推进…: the country acted
+        return "我国" if s.startswith("我国") else None
     return s
 
 
@@ -75,26 +76,41 @@ _POST_BETWEEN = re.compile(r"[\u4e00-\u9fff]{1,8}")  # 云州市委(书记)张�
 
 
 def entity_actor(mentions: Sequence[EntityMention], text: str, lo: int, verb_at: int) -> str | None:
-    """The first name the entity extractor found between `lo` (the start of the date's clause) and the
-    verb at `verb_at` that can be its subject: not a place one goes to (来到云州科学园考察), not a
-    host (在云州市长陪同下), not one addressed (向论坛致贺信), not in a frame or purpose clause (在…上,
-    为落实…), and a person rather than the body of their post (云州市委书记张明 → 张明)."""
+    """The name the entity extractor found nearest before the verb at `verb_at` (from `lo`, the start of
+    the date's clause) that can be its subject: the first such in the verb's own clause, else in the
+    clause before it, and so on. Not a place one goes to (来到云州科学园考察), not a host (在云州市长
+    陪同下), not one addressed (向论坛致贺信), not in a frame or purpose clause (在…上, 为落实…), and a
+    person rather than the body of their post (云州市委书记张明 → 张明)."""
     # (A byline's or the publication's mention has no place in the text: start == end.)
     chosen = [m for m in mentions if lo <= m.start < m.end <= verb_at and m.type in _ACTOR_TYPES]
     if chosen and _APPROVED_BY.search(text, max(lo, chosen[-1].start - 2), chosen[-1].start) \
             and not text[chosen[-1].end:verb_at].strip():
         return chosen[-1].text  # 获云州市药监局批准: the one who approved
+    starts = [lo] + [i + 1 for i in range(lo, verb_at) if text[i] in "，,；;："]
+    for start, end in reversed(list(zip(starts, [*starts[1:], verb_at], strict=True))):
+        if _FRAME_CLAUSE.match(text, start):
+            continue
+        if found := _subject_in(text, [m for m in chosen if start <= m.start < end], lo):
+            return found
+    return None
+
+
+def _subject_in(text: str, chosen: list[EntityMention], lo: int) -> str | None:
     for i, m in enumerate(chosen):
         if _NOT_SUBJECT_BEFORE.search(text, max(lo, m.start - 2), m.start) or _NOT_SUBJECT_AFTER.match(text, m.end):
             continue
-        clause = max(lo, *(text.rfind(c, lo, m.start) + 1 for c in "，,；;："))
-        if _FRAME_CLAUSE.match(text, clause) or _DATELINE.match(text, m.end):
+        if _DATELINE.match(text, m.end):
             continue
         person = next((p for p in chosen[i + 1:i + 2] if p.type == "person" and p.start - m.end <= 8), None)
         if person and m.type != "person" and _POST_BETWEEN.fullmatch(text, m.end, person.start):
             return person.text
         return m.text
     return None
+
+
+def in_frame(text: str, clause: int, verb_at: int) -> bool:
+    """The verb stands in a frame clause (在2015年11月新三板挂牌前): what the clause names is where."""
+    return bool(_FRAME_CLAUSE.match(text, clause)) and not any(c in text[clause:verb_at] for c in "，,；;")
 
 
 def prefer_named(actor: str | None, named: str | None) -> str | None:

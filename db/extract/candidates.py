@@ -33,6 +33,7 @@ from .lexicon import (
     _HAN_ONLY,
     _HAS_DIGIT,
     _INNER_EVENT,
+    _IS_A_FIRM,
     _LATIN,
     _LATIN_ONLY,
     _MAX_LEN,
@@ -396,6 +397,11 @@ def _suffixed(ctx: _Ctx) -> list[_Cand]:
             out.append(_Cand(b, e, "university", text[b:e], "suffix"))
     for m in _CAS_INSTITUTE.finditer(text):
         out.append(_Cand(m.start(), m.end(), "university", m.group(), "suffix"))
+    for m in _IS_A_FIRM.finditer(text):
+        name = m.group(1)
+        if name not in ctx.lex.stops and name not in _GENERIC_PREFIX and name[0] not in "该这此其本那它" \
+                and not name.endswith(("公司", "企业", "集团")):
+            out.append(_Cand(m.start(1), m.end(1), "company", m.group(1), "suffix"))
     for m in _FIRM_AFTER.finditer(text):
         out.append(_Cand(m.start(1), m.end(1), "company", m.group(1), "suffix"))
     return out

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..records import ArticleText, Event
 from ..text import halfwidth
-from .actor import actor_name, entity_actor, prefer_named
+from .actor import actor_name, entity_actor, in_frame, prefer_named
 from .dates import DateMention, find_dates, published_base
 
 __all__ = ["extract_events", "is_policy_event", "notice_events", "timeline_key"]
@@ -328,7 +328,7 @@ def _events_for(found: _Found, date: str, precision: str, body: str, span: tuple
         out.append(Event(
             date=date, precision=precision, actor=actor, action=found.action, document=doc,
             summary=_summary(found.clause),
-            is_policy=is_policy_event(found.action, found.actor, doc, found.clause),
+            is_policy=is_policy_event(found.action, found.actor or actor, doc, found.clause),
             sentence=body[span[0]:span[1]], sentence_start=span[0], sentence_end=span[1], start=m.start, end=m.end,
         ))
     return out
@@ -418,6 +418,8 @@ def _extract(article: ArticleText) -> list[Event]:
                 f = replace(f, documents=tuple(m.name for m in article.entities if m.type == "document"
                                                and verb_end <= m.start <= verb_end + _DOC_GAP)[:1])
             # The actor is named in the date's clause, else earlier in the sentence (甲集团牵头组建…，已于7月30日启动).
+            if f.actor and in_frame(hb, lead_from, verb_at):
+                f = replace(f, actor=None)  # 在2015年11月“新三板”挂牌前: where it happened, not who acted
             named = entity_actor(article.entities, hb, lead_from, verb_at) \
                 or (entity_actor(article.entities, hb, s0, verb_at) if not f.actor else None)
             events = _events_for(f, date, precision, body, span, m_full, named)

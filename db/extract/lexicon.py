@@ -89,6 +89,8 @@ _GENERIC_EVENT = re.compile("(?:专题|常务|常委会|出席|有关|相关|领
 _CAS_INSTITUTE = re.compile(rf"(?:中国科学院|中科院)[{_H}]{{1,6}}?(?:研究所|所)(?![{_H}])")
 _FIRM_AFTER = re.compile(rf"(?:企业|公司)([{_H}]{{2,4}}(?:科技|生物|医疗|智能|电子|信息|软件|网络|制药|股份|医药|材料|能源))"  # noqa: E501
                          r"(?=的|、|，|,|。|等|相关|董秘|负责人|董事长|总经理|创始人)")
+# 刚刚上市的云州智造是一家…企业: a name the text introduces as a company.
+_IS_A_FIRM = re.compile(rf"(?:^|(?<=[，。,；;的\n]))([{_H}]{{2,6}})是一家[^，。,；;\n]{{0,20}}?(?:企业|公司)")
 # A name part before 和/与/及 that already ends like a name means the conjunction joins two names.
 _ENDS_LIKE_NAME = re.compile(f"(?:{_SUFFIX_RE.pattern}|[省市区县])$")
 _NAME_TOKEN = re.compile(rf"[{_H}A-Za-z0-9·\-\+/]+")

@@ -10,7 +10,7 @@ from zgc.db.extract.actor import actor_name
 CASES = [
     ("北京市委书记蔡奇在", None, "蔡奇"), ("习近平总书记在2021中关村论坛开幕式视频贺词", None, "习近平"),
     ("云州市市长王建国", None, "王建国"), ("本报2020年1月27日", None, None), ("2月3日", None, None),
-    ("新三板”", None, "新三板"), ("我国高效推进知识产权强国战略纲要", None, None),
+    ("新三板”", None, "新三板"), ("我国高效推进知识产权强国战略纲要", None, "我国"),
     ("济南市私募投资企业注册难、管理难", None, None), ("科技部、发展改革委、教育部等9部门", None, "科技部、发展改革委、教育部等9部门"),
     ("自然资源部海洋战略规划与经济司", None, "自然资源部海洋战略规划与经济司"), ("中国人民银行、国家外汇管理局", None, "中国人民银行、国家外汇管理局"),
     ("北京知识产权运营管理有限公司(“北京IP”)联合百度", None, "北京知识产权运营管理有限公司联合百度"),
@@ -60,6 +60,10 @@ def _actors(body: str, published: str = "2023-06-01") -> dict[str, str | None]:
     ("3月5日，国务院总理李强在大会上作政府工作报告。", "作政府工作报告", "李强"),
     # 由X主办的大会: the organiser
     ("6月18日，由湖南省人民政府主办的2023湖南科技创新大会在长沙召开。", "召开", "湖南省人民政府"),
+    # the name nearest before the verb, in its own clause or the one before
+    ("2019年年初，云州市企业融资难，为破解难题，云州高新区积极争取，成功获批首批试点。", "获批", "云州高新区"),
+    # a place in a frame clause is where, not who; the company the sentence introduces acted
+    ("刚刚上市的云州智造是一家高校教授创办的企业，在2015年11月“新三板”挂牌前主要做软件。", "挂牌", "云州智造"),
     # 随着… is a frame: what it names did not act
     ("今年，随着创业板注册制改革和“新三板”精选层推出，企业上市加快。", "推出", None),
 ])

@@ -339,3 +339,16 @@ def test_a_quoted_name_and_its_kind_of_platform_are_one_name() -> None:
 def test_a_patent_pool_of_a_named_field_is_a_body() -> None:
     assert "人工智能产业专利池" in names("国内首个人工智能产业专利池正式启动。", "org")
     assert not names("推动建设专利池。", "org")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("刚刚上市的云州智造是一家高校教授创办的企业。", "云州智造"),
+    ("华为是一家民营企业。", "华为"),
+])
+def test_a_name_the_text_introduces_as_a_company_is_one(text: str, name: str) -> None:
+    assert name in names(text, "company")
+
+
+@pytest.mark.parametrize("text", ["该公司是一家高新技术企业。", "这是一家专注芯片的公司。", "它是一家公司。"])
+def test_a_pointer_introduced_as_a_company_is_no_name(text: str) -> None:
+    assert not names(text, "company")
