@@ -197,6 +197,10 @@ _FOUNDED_IN = re.compile(r"(成立|创办|创建|创立|设立|始建|组建|建
 _IN_FORCE_VERBS = frozenset({"施行", "生效", "试行"})  # …通过《某某条例》，自10月1日起施行: that text
 _DOC_GAP = 5  # 了, 新一轮: what may stand between an issuing verb and the document's name
 _THAT_TEXT = re.compile(r"[该本此](?:法|条例|办法|规定|细则|决定|意见|方案|规划|通知|政策|措施)")
+_MEETING_NAME = re.compile(r"(?:会议|会|论坛|峰会|大赛|活动|交易会|博览会)$|^(?:会议|论坛|大会|活动)")
+_ORGANISED = re.compile(r"(?P<what>[^。！？\n由]{0,40})由(?P<who>[^。！？\n由]{2,160}?)(?:共同|联合)?主办")
+_ORGANISER_REACH = 3000
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _OWN_PAPER = re.compile(r"本报[\d年月日、\s]*$")  # 本报 before a date, or before dates listed
 _RULES = re.compile(r"(?:条例|法|办法|规定|细则|决定|规划|纲要)(?:修订案|修正案)?$")
 
@@ -254,6 +258,8 @@ def _verb_in(clause: str, first: bool) -> tuple[re.Match[str] | None, bool]:
         nxt = masked[v.end():v.end() + 1]
         if nxt and nxt in _NOUN_AFTER.get(action, ""):
             continue  # 上市企业, 挂牌企业, 开幕式: the verb is part of a noun
+        if nxt == "的" and _VERB.search(masked, v.end()):
+            continue  # 由甲发起的专利池正式启动: the verb of a relative clause, not the occurrence
         if action in _WEAK_SET and _is_stat(clause, v.end()):
             continue
         if not first and action in _SPEECH_VERBS:
@@ -265,6 +271,7 @@ def _verb_in(clause: str, first: bool) -> tuple[re.Match[str] | None, bool]:
 def _scan(scope: str, lead: str) -> tuple[list[_Found], bool]:
     """Events in the text after a date (`scope`); `lead` is the clause text before the date."""
     found: list[_Found] = []
+    frame: _Found | None = None
     meeting = False
     pending_actor = _clean_actor(lead) if lead else None
     first_named = pending_actor if pending_actor and _looks_named(pending_actor) else None
@@ -278,7 +285,8 @@ def _scan(scope: str, lead: str) -> tuple[list[_Found], bool]:
             break
         fm = _MEETING_FRAME.match(text)
         if fm and i == 0 and not found:
-            found.append(_Found("举办", None, (), fm.group("name"), at))
+            # 在云州论坛上，甲发布…: what happened at the meeting comes first, the meeting held after it.
+            frame = _Found("举办", None, (), fm.group("name"), at)
             meeting = True
             text = text[fm.end():]
             at += fm.end()
@@ -302,7 +310,7 @@ def _scan(scope: str, lead: str) -> tuple[list[_Found], bool]:
         if v.group() in _MEETING_VERBS:
             meeting = True
         break
-    return found, meeting
+    return [*found, frame] if frame else found, meeting
 
 
 def _summary(clause: str) -> str:
@@ -429,7 +437,20 @@ def _extract(article: ArticleText) -> list[Event]:
             out.extend(events)
         if meeting:
             out.extend(_continuation(body, hb, s1, date, precision, m_full))
-    return out
+    return [_with_organiser(e, hb) for e in out]
+
+
+def _with_organiser(e: Event, hb: str) -> Event:
+    """A meeting held with no one named as holding it (大会举办, 在…论坛上): held by whoever the article
+    says organised it (会议由甲、乙主办; 该活动由甲主办)."""
+    if e.action not in ("举办", "召开") or (e.actor and not _MEETING_NAME.search(e.actor)):
+        return e
+    for m in _ORGANISED.finditer(hb, e.sentence_start, e.sentence_start + _ORGANISER_REACH):
+        if _MEETING_NAME.search(m.group("what")) or m.group("what").lstrip().startswith(("该", "本次", "此次")):
+            who = _BRACKETED.sub("", m.group("who"))
+            who = re.split(r"指导[,，、]", who)[-1]  # 由甲指导，乙主办: 乙 held it
+            return replace(e, actor=who.strip("，,、 "))
+    return e
 
 
 def _clause_start(hb: str, s0: int, at: int) -> int:

@@ -64,8 +64,23 @@ def _actors(body: str, published: str = "2023-06-01") -> dict[str, str | None]:
     ("2019年年初，云州市企业融资难，为破解难题，云州高新区积极争取，成功获批首批试点。", "获批", "云州高新区"),
     # a place in a frame clause is where, not who; the company the sentence introduces acted
     ("刚刚上市的云州智造是一家高校教授创办的企业，在2015年11月“新三板”挂牌前主要做软件。", "挂牌", "云州智造"),
+    # a meeting held: by whoever the article says organised it
+    ("5月28日，2023云州科技成果转化大会举办。会议由湖南省科技厅、云州市科委主办，云州软件园协办。",
+     "举办", "湖南省科技厅、云州市科委"),
+    ("5月29日，在2023云州论坛平行论坛科技服务论坛上，多家企业签约。该活动由长沙智造集团主办。", "举办", "长沙智造集团"),
+    ("5月30日，在云州知识产权论坛上，云州专利池正式启动。据悉，云州知识产权论坛由国家知识产权局指导，"
+     "湖南省知识产权局、云州市政府主办。", "举办", "湖南省知识产权局、云州市政府"),
     # 随着… is a frame: what it names did not act
     ("今年，随着创业板注册制改革和“新三板”精选层推出，企业上市加快。", "推出", None),
 ])
 def test_the_actor_is_the_named_subject_of_the_occurrence(body, action, actor):
     assert _actors(body)[action] == actor
+
+
+def test_what_happened_at_a_meeting_comes_before_the_meeting_held():
+    from zgc.db.extract.article import process_article
+    from zgc.db.records import Article
+
+    body = "5月30日，在云州知识产权论坛上，云州专利池正式启动。"
+    article = Article(title="报道", body=body, kind="news", start=0, end=len(body), body_start=0, published="2023-06-01")
+    assert [e.action for e in process_article(article).events] == ["启动", "举办"]
