@@ -16,6 +16,8 @@ _STRONG = (
     "考察", "视察", "会见", "出席", "致贺信", "发来贺信", "致信", "接受采访", "专访",
     "开园", "开业", "开馆", "表决通过", "升级为", "揭晓", "走进", "集体学习", "更名为", "当选", "调研",
 )
+# 联合建设 is an occurrence where 建设 alone is not; what was done is still 建设.
+CORE_ACTION = {"联合建设": "建设", "共同建设": "建设", "合作建设": "建设"}
 _REPORTS = ("作报告", "作工作报告", "作政府工作报告", "作专题报告", "作主旨报告", "作主题报告")
 _WEAK = ("开展", "实施", "支持", "完成", "选择", "建立", "认定", "上市", "调整")
 _VERB = re.compile(
@@ -25,7 +27,7 @@ _VERB = re.compile(
 )
 _WEAK_SET = frozenset(_WEAK)
 _NOUN_AFTER = {"上市": "企公", "挂牌": "企公", "开幕": "式", "闭幕": "式", "启动": "式仪", "签约": "仪",
-               "调研": "座活报成结时"}
+               "调研": "座活报成结时", "制定": "工", "修订": "工", "发布": "会厅"}
 _MEETING_VERBS = frozenset({"举办", "举行", "召开", "开幕", "闭幕", "落幕"})
 _SPEECH_VERBS = frozenset({"强调", "获悉"})
 # A leader's visit, a letter, an interview, a report delivered: occurrences, not policy acts.

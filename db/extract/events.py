@@ -60,6 +60,7 @@ from .event_words import (
     _WEAK_SET,
     _WINDOW,
     _WORD_CHAR,
+    CORE_ACTION,
 )
 
 
@@ -258,8 +259,8 @@ def _verb_in(clause: str, first: bool) -> tuple[re.Match[str] | None, bool]:
         nxt = masked[v.end():v.end() + 1]
         if nxt and nxt in _NOUN_AFTER.get(action, ""):
             continue  # 上市企业, 挂牌企业, 开幕式: the verb is part of a noun
-        if nxt == "的" and _VERB.search(masked, v.end()):
-            continue  # 由甲发起的专利池正式启动: the verb of a relative clause, not the occurrence
+        if nxt == "的" and (_VERB.search(masked, v.end()) or masked[v.end() + 1:v.end() + 2] not in "《“"):
+            continue  # 由甲发起的专利池正式启动, 纲要制定的研究: a relative clause (发布的《通知》 is the issue)
         if action in _WEAK_SET and _is_stat(clause, v.end()):
             continue
         if not first and action in _SPEECH_VERBS:
@@ -306,7 +307,7 @@ def _scan(scope: str, lead: str) -> tuple[list[_Found], bool]:
         if not actor or not _looks_named(actor):
             actor = first_named or actor or pending_actor
         docs = _documents(text, v.end(), v.start())
-        found.append(_Found(v.group(), actor, tuple(docs), text, at + v.start()))
+        found.append(_Found(CORE_ACTION.get(v.group(), v.group()), actor, tuple(docs), text, at + v.start()))
         if v.group() in _MEETING_VERBS:
             meeting = True
         break
