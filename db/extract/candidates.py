@@ -24,6 +24,7 @@ from .lexicon import (
     _DOC_SUFFIX_END,
     _DOC_VERB_RE,
     _ENDS_LIKE_NAME,
+    _ENUM_KIND,
     _ENUM_RE,
     _ENUM_STOP,
     _FIRM_AFTER,
@@ -512,11 +513,18 @@ def _enumerations(ctx: _Ctx) -> list[_Cand]:
     text = ctx.text
     out: list[_Cand] = []
     for m in _enum_matches(text):
-        if _NOT_FIRMS.search(m.group(2)):
+        kind = _ENUM_KIND.get(m.group(3), "company")
+        if kind == "company" and _NOT_FIRMS.search(m.group(2)):
             continue
-        kind = "university" if m.group(3) in ("高校", "院所", "大学") else "company"
         pos = m.start(1)
         items = m.group(1).split("、")
+        known = 0
+        if kind in ("place", "park"):
+            at = m.start(1)
+            for item in items:
+                words = _words_in(ctx, at, at + len(item))
+                known += bool(_SUFFIX_END.search(item)) or any(_is_proper(ctx, w) for w in words)
+                at += len(item) + 1
         for idx, item in enumerate(items):
             s, e = pos, pos + len(item)
             pos = e + 1
@@ -525,6 +533,8 @@ def _enumerations(ctx: _Ctx) -> list[_Cand]:
             name = text[s:e]
             if len(name) < 2 or name in ctx.lex.stops or name in _GENERIC_PREFIX or _HAS_DIGIT.search(name):
                 continue
+            if kind in ("place", "park") and 2 * known <= len(items):
+                continue  # 科研、生活等社区: kinds of use, not places (most items of a list of places are names)
             out.append(_Cand(s, e, kind, name, "enum"))
     return out
 

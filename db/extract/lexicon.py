@@ -69,7 +69,7 @@ _PARK = ("国家自主创新示范区|自由贸易试验区|自贸试验区|自�
          "科技园区|高教园区|科技园|软件园|产业园|创新园|科学城|科技城|生物城|科创城|生态园|创业园|试验区|人才特区|集聚区|产业基地|"
          "园区")
 _PRODUCT = "芯片|机器人|疫苗|注射液|APP|App|政务网"
-_PLACE = "经济圈|经济带|城市群|都市圈|片区"
+_PLACE = "经济圈|经济带|城市群|都市圈|片区|大街"
 _EVENT = "博览会|交易会|展览会|发布会|座谈会|研讨会|协调会|推介会|交流会|对接会|论坛|峰会|大会|会议|大赛|竞赛|年会|交流季"  # noqa: E501
 _SUFFIX_TYPE: dict[str, str] = {}
 for _t, _alts in (("gov", _GOV), ("company", _COMPANY), ("university", _UNIV), ("org", _ORG), ("park", _PARK),
@@ -86,7 +86,9 @@ _SUB_UNIT = re.compile("(?:司|办公厅|办公室|中心|局|处|所)$")
 _DIRECTIONS = _wordset("""东部 西部 南部 北部 中部 东北 西北 东南 西南 华东 华南 华北 华中 东 西 南 北""")
 _INNER_EVENT = re.compile("(?:平行论坛|分论坛|主论坛|开幕式暨|暨)")
 _GENERIC_EVENT = re.compile("(?:专题|常务|常委会|出席|有关|相关|领导)会议$")
-_CAS_INSTITUTE = re.compile(rf"(?:中国科学院|中科院)[{_H}]{{1,6}}?(?:研究所|所)(?![{_H}])")
+# 中科院软件所等高校院所: the institute ends before a word joining it to others.
+_CAS_INSTITUTE = re.compile(rf"(?:中国科学院|中科院)[{_H}]{{1,6}}?(?:研究所|所)"
+                            rf"(?:(?![{_H}])|(?=等|和|与|及|联合|牵头))")
 _FIRM_AFTER = re.compile(rf"(?:企业|公司)([{_H}]{{2,4}}(?:科技|生物|医疗|智能|电子|信息|软件|网络|制药|股份|医药|材料|能源))"  # noqa: E501
                          r"(?=的|、|，|,|。|等|相关|董秘|负责人|董事长|总经理|创始人)")
 # 刚刚上市的云州智造是一家…企业: a name the text introduces as a company.
@@ -153,7 +155,9 @@ _ALIAS_RE = re.compile(r"[(（](?:以下简称|以下称|简称|下称)?[“\"]?
 _ENUM_STOP = re.compile(rf"[^{_H}A-Za-z0-9、]")
 _ENUM_RE = re.compile(
     rf"((?:[{_H}A-Za-z0-9]{{2,10}}、){{1,12}}[{_H}A-Za-z0-9]{{2,10}})等(?:[0-9一二三四五六七八九十几数多百余]+(?:多)?[家个所])?"
-    rf"([{_H}]{{0,12}}?)(企业|公司|高校|院所|大学|银行)")
+    rf"([{_H}]{{0,12}}?)(企业|公司|高校|院所|大学|银行|社区|园区)")
+# The kind of thing an enumeration's head says its items are (小米、百度等企业; 望京、新首钢等人才社区).
+_ENUM_KIND = {"高校": "university", "院所": "university", "大学": "university", "社区": "place", "园区": "park"}
 _MUNICIPALITIES = frozenset({"北京市", "上海市", "天津市", "重庆市"})
 _BARE_LOCAL = re.compile(
     r"(?=[市区])(?:(?<![\u4e00-\u9fff])|(?<=[委和与及]))(?:市委|市政府|市人民政府|区委|区政府|区人民政府)")

@@ -352,3 +352,13 @@ def test_a_name_the_text_introduces_as_a_company_is_one(text: str, name: str) ->
 @pytest.mark.parametrize("text", ["该公司是一家高新技术企业。", "这是一家专注芯片的公司。", "它是一家公司。"])
 def test_a_pointer_introduced_as_a_company_is_no_name(text: str) -> None:
     assert not names(text, "company")
+
+
+def test_an_enumeration_of_places_names_each_place() -> None:
+    got = names("加快中关村大街、朝阳望京、未来科学城、新首钢等国际人才社区建设。", "place")
+    assert {"中关村大街", "朝阳望京", "新首钢"} <= got
+    assert not names("推进科研、生产、生活等功能社区建设。", "place")  # kinds of use, not places
+
+
+def test_a_science_institute_ends_before_the_word_joining_it_to_others() -> None:
+    assert "中科院软件所" in names("成员包括云州大学、中科院软件所等高校院所。", "university")
