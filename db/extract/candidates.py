@@ -316,6 +316,11 @@ def _extend_left(ctx: _Ctx, s: int, e: int, kind: str, suffix: str) -> int:
         if kind == "place" and tt in _DIRECTIONS:
             b = ts
             break
+        if tt in ("辖属", "下属") and kind == "company" and text.endswith(("行", "公司"), 0, ts):
+            # 某银行某分行辖属某支行: a branch of the body named before, one name with it
+            parent = _extend_left(ctx, ts - 2, ts, "company", text[ts - 2:ts])
+            b = parent if parent < ts - 2 else b
+            break
         if tt in ctx.lex.stops:
             break
         if len(tt) == 2 and tt[0] in _GLUED_LEAD and tt[1] in "省市区县":

@@ -44,7 +44,7 @@ _EXTRA_STOPS = _wordset("""的 在 由 与 和 及 等 是 为 对 向 从 把 �
 市级 区级 地方 基层 各级 各类 各地 一些 主要 重要 重点 领先 龙头 大型 中小 新型 新兴
 优秀 首批 第二批 若干 个 家 所 项 种 次 位 名 年 月 日 号 期""")
 # Leading words that make a suffix phrase generic rather than a name (相关部门, 上市公司).
-_GENERIC_PREFIX = _wordset("""相关 有关 各 该 本 全 其 这 此 各级 地方 基层 省级 市级 区级 县级 国家级 重点 专业
+_GENERIC_PREFIX = _wordset("""相关 有关 大院 各 该 本 全 其 这 此 各级 地方 基层 省级 市级 区级 县级 国家级 重点 专业
 新型 科技型 大型 中小 国有 民营 外资 高新技术 一批 多家 上市 各类 知名 中资 跨国 私募
 股权 公益性 科学研究 研究 一流 特色 高质量 高品质 智慧化 专业化 共建 龙头 相应 主管 行业
 政府 金融 科技 创新 企业 高校 技术 科研 研发 区域 当地 地区 产业 商业 保险 担保 投资
@@ -148,7 +148,8 @@ _ZONE_SET = re.compile(rf"(?<![\d第]){_ZONE_COUNT}{_ZONE_COUNT}(?![区园林])"
 _QUOTED_DOC = re.compile(rf"“([^“”\n]{{1,10}})”([{_H}]{{0,8}}?(?:规划|纲要|方案|计划|工程|政策|办法|条例))")
 _QUOTED_EVENT_RE = re.compile(rf"“[^“”\n]{{1,10}}”[{_H}]{{2,16}}?(?:{_EVENT})")
 # “千校万企”协同创新平台: a quoted name and the kind of platform it names.
-_QUOTED_PLATFORM_RE = re.compile(rf"“[^“”\n]{{1,10}}”[{_H}A-Za-z/]{{0,12}}?平台(?![化型类上内])")
+# (At least four characters of its own kind: “双创”平台, “一站式”服务平台 say what sort, not which.)
+_QUOTED_PLATFORM_RE = re.compile(rf"“[^“”\n]{{1,10}}”(?:(?!的)[{_H}A-Za-z/]){{4,12}}?平台(?![化型类上内])")
 _SHORT_DOC = re.compile(rf"^(?:{_DOC_SUFFIX})$")
 _ALIAS_RE = re.compile(r"[(（](?:以下简称|以下称|简称|下称)?[“\"]?([^()（）“”\"，。、,;；\n]{1,15}?)[”\"]?[)）]")
 # _ENUM_RE consumes only these characters, so a match lies inside one run of them.

@@ -88,10 +88,10 @@ def test_a_company_owns_its_figures_under_the_short_name_the_text_gives_it():
 
 
 def test_a_platform_a_sentence_opens_with_owns_its_figures():
-    body = ("5月28日，云州软件园正式发布“百校千企”对接平台。此次发布的“百校千企”对接平台，计划利用3年时间，"
+    body = ("5月28日，云州软件园正式发布“百校千企”协同对接平台。此次发布的“百校千企”协同对接平台，计划利用3年时间，"
             "推动500所高校服务3000家企业。")
     got = _scopes(body)
-    assert got["500所"] == got["3000家"] == "“百校千企”对接平台"
+    assert got["500所"] == got["3000家"] == "“百校千企”协同对接平台"
     subjects = {m.text: m.subject for m in process_article(_article(body)).metrics}
     assert not subjects["500所"].startswith("“百校千企”")  # a platform is no product its figures tell of
 

@@ -332,7 +332,7 @@ def test_a_school_s_name_stops_where_its_own_units_end(text: str, school: str) -
 
 
 def test_a_quoted_name_and_its_kind_of_platform_are_one_name() -> None:
-    assert "“百校千企”对接平台" in names("此次发布的“百校千企”对接平台将服务企业。", "product")
+    assert "“百校千企”协同对接平台" in names("此次发布的“百校千企”协同对接平台将服务企业。", "product")
     assert not names("推动“百校千企”平台化运营。", "product")
 
 
@@ -362,3 +362,14 @@ def test_an_enumeration_of_places_names_each_place() -> None:
 
 def test_a_science_institute_ends_before_the_word_joining_it_to_others() -> None:
     assert "中科院软件所" in names("成员包括云州大学、中科院软件所等高校院所。", "university")
+
+
+def test_a_branch_of_a_branch_is_one_name() -> None:
+    got = names("今年1月，云州银行长沙分行辖属湘江新区科技支行通过认证。", "company")
+    assert "云州银行长沙分行辖属湘江新区科技支行" in got
+
+
+@pytest.mark.parametrize("text", ["建设“双创”平台。", "打造“一站式”服务平台。", "推动大院大学大所参与。",
+                                  "打造“产学研用”融合创新的协同创新平台。"])
+def test_a_sort_of_platform_or_school_is_no_name(text: str) -> None:
+    assert not names(text, "product") and not names(text, "university")
