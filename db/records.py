@@ -104,7 +104,8 @@ class Article:
     doc_number: str | None = None  # 文号 of a government notice
     issuer: str | None = None  # 颁布部门
     meta: str = ""  # a notice's metadata lines (发布日期, 颁布时间, 文号), kept out of the body
-    credits: tuple[tuple[str, str], ...] = ()  # (name, post) of a page credit: 编辑:王明 组版:李四, not authors
+    # (name, post) of a page credit (编辑:王明 组版:李四) or of the speaker over an opinion piece: not authors
+    credits: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass

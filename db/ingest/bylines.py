@@ -42,3 +42,20 @@ def _bare_names(text: str) -> list[str] | None:
         return None
     names = [n for n in re.split(r"[ \u3000、,，]+", text) if n]
     return names if all(_is_person_name(n) for n in names) else None
+
+
+# The posts a speaker line names before the speaker: 云州发展集团副总经理王明：
+_SPEAKER_POST = re.compile(
+    r"(?:总经理|副总裁|总裁|董事长|主任|书记|院长|校长|所长|局长|部长|厅长|市长|区长|理事长|会长|秘书长|主席|"
+    r"负责人|创始人|首席执行官|首席科学家|总工程师|教授|研究员|院士|CEO)$")
+
+
+def speaker(line: str) -> tuple[str, str] | None:
+    """(name, post) of a speaker line over a headline: 云州发展集团副总经理王明： → (王明, 云州发展集团副总经理)."""
+    text = line.strip().rstrip("：:").strip()
+    for n in (3, 2, 4):
+        name, post = text[-n:], text[:-n]
+        if len(post) >= 2 and _SPEAKER_POST.search(post) and _is_person_name(name):
+            return name, post
+    return None
+

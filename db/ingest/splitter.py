@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from ..records import Article
 from . import webtext
-from .bylines import _bare_names, _byline_names, _clean_names, _is_person_name
+from .bylines import _bare_names, _byline_names, _clean_names, _is_person_name, speaker
 from .notice import _GOV_ONLY, _meta_date, _meta_fields
 from .page import (
     _BREADCRUMB,
@@ -53,6 +53,7 @@ class _Unit:
     body: list[Para]
     authors: list[str]
     lead_strip: int = 0  # characters of the first body paragraph that are a 本报讯 lead
+    speaker: tuple[str, str] | None = None  # (name, post) of the speaker line over an opinion piece
 
 
 def split_page(text: str, site: str | None = None) -> list[Article]:
@@ -102,7 +103,8 @@ def _credited(articles: list[Article], credits: list[tuple[int, str, str]]) -> l
     for offset, name, post in credits:
         n = max((i for i, a in enumerate(articles) if a.start <= offset), default=0)
         given.setdefault(n, []).append((name, post))
-    return [replace(a, credits=tuple(dict.fromkeys(given[i]))) if i in given else a for i, a in enumerate(articles)]
+    return [replace(a, credits=tuple(dict.fromkeys((*a.credits, *given[i])))) if i in given else a
+            for i, a in enumerate(articles)]
 
 
 MAX_BODY = 200_000  # characters; a longer "article" is a dump, cut so each part stays cheap to process
@@ -340,7 +342,8 @@ def _story(flow: list[Para], s: _Start, end: int, publication: str | None) -> li
             authors = m.group(1).split()
     lead_strip = s.lead_strip if body and s.lead_strip and body[0] is flow[s.body] else 0
     if header or body:
-        units.append(_Unit(kind, header, body, authors, lead_strip))
+        voice = speaker(flow[s.head].text) if s.kind == "speaker" else None
+        units.append(_Unit(kind, header, body, authors, lead_strip, voice))
     while rest:
         label = rest[0]
         lk = _label_kind(label.text) or "other"
@@ -381,6 +384,7 @@ def _article(u: _Unit) -> Article:
         body_start=body_start if u.body else end,
         subtitle=subtitle,
         authors=tuple(dict.fromkeys(u.authors)),
+        credits=(u.speaker,) if u.speaker else (),
     )
 
 

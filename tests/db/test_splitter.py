@@ -137,3 +137,24 @@ def test_spans_point_into_the_source():
 @pytest.mark.parametrize("text", ["", "\n\n", "###", "本报讯", "▶ 本报记者 张伟", "广告", "# \n\n## \n"])
 def test_degenerate_pages_do_not_raise(text):
     split_page(text)
+
+
+def test_the_speaker_over_an_opinion_piece_is_a_person_of_it_with_the_post_given():
+    page = ("云州日报\n\n2023年6月1日 星期四\n\n声音\n\n云州发展集团副总经理王明：\n\n"
+            "加强国际创新资源平台建设 赋能创新主体\n\n近年来，云州发展集团围绕科技创新中心建设，"
+            "持续推进国际创新资源平台建设。\n")
+    articles = split_page(page)
+    piece = next(a for a in articles if a.title.startswith("加强国际创新资源平台建设"))
+    assert piece.credits == (("王明", "云州发展集团副总经理"),) and piece.authors == ()
+    assert "王明" not in piece.title
+
+
+@pytest.mark.parametrize(("line", "got"), [
+    ("云州发展集团副总经理王明：", ("王明", "云州发展集团副总经理")),
+    ("英国某某集团高级副总裁张玉明：", ("张玉明", "英国某某集团高级副总裁")),
+    ("专家观点：", None), ("会议要求：", None),
+])
+def test_a_speaker_line_gives_the_name_and_the_post(line, got):
+    from zgc.db.ingest.bylines import speaker
+
+    assert speaker(line) == got
