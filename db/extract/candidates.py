@@ -316,6 +316,10 @@ def _extend_left(ctx: _Ctx, s: int, e: int, kind: str, suffix: str) -> int:
         if kind == "place" and tt in _DIRECTIONS:
             b = ts
             break
+        if tt == "园" and _gazetteer_ending_at(ctx, ts, ("place",)):
+            b = ts  # 朝阳园管委会: a zone's sub-park, named after its district, is part of the name
+            k -= 1
+            continue
         if tt in ("辖属", "下属") and kind == "company" and text.endswith(("行", "公司"), 0, ts):
             # 某银行某分行辖属某支行: a branch of the body named before, one name with it
             parent = _extend_left(ctx, ts - 2, ts, "company", text[ts - 2:ts])

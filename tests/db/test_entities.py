@@ -373,3 +373,12 @@ def test_a_branch_of_a_branch_is_one_name() -> None:
                                   "打造“产学研用”融合创新的协同创新平台。"])
 def test_a_sort_of_platform_or_school_is_no_name(text: str) -> None:
     assert not names(text, "product") and not names(text, "university")
+
+
+def test_a_sub_park_s_own_committee_is_one_body() -> None:
+    assert "昌平园管委会" in names("昌平园管委会主任张明说。", "gov")
+
+
+def test_a_named_service_platform_is_a_name_and_a_bare_one_is_not() -> None:
+    assert "电子城IC/PIC产业服务平台" in names("发布电子城IC/PIC产业服务平台。", "product")
+    assert not names("打造综合服务平台。", "product")
