@@ -78,6 +78,7 @@ from .lexicon import (
 )
 
 _GLUED_LEAD = frozenset("受由经据向对从为在与和")
+_COMMON_WORD = 1000  # jieba's count for a word too common to be a place's name (资金 6555; 良乡 27, 朝阳 767)
 _FIELD_BODIES = frozenset({"专利池"})
 _NAMING_SUFFIXES = frozenset({"科学城", "软件园", "科技城", "生物城", "科创城"})
 
@@ -393,6 +394,8 @@ def _suffixed(ctx: _Ctx) -> list[_Cand]:
             kind = "gov"
         if prefix:
             out.append(_Cand(b, e, kind, name, "suffix"))
+            if (shared := _shared_suffix(ctx, b, e)) is not None:
+                out.append(_Cand(shared[0], shared[1], kind, shared[2], "suffix"))
     for m in _SUB_PARK.finditer(text):
         hit = ctx.lex.gazetteer.get(m.group(1))
         if hit and hit[1] == "place":
@@ -415,6 +418,26 @@ def _suffixed(ctx: _Ctx) -> list[_Cand]:
     for m in _FIRM_AFTER.finditer(text):
         out.append(_Cand(m.start(1), m.end(1), "company", m.group(1), "suffix"))
     return out
+
+
+def _shared_suffix(ctx: _Ctx, b: int, e: int) -> tuple[int, int, str] | None:
+    """良乡、沙河高教园区: the name before 、 shares the kind words of the one after it (良乡高教园区)."""
+    if b < 3 or ctx.text[b - 1] != "、":
+        return None
+    k, first = ctx.token_at(b - 2), ctx.token_at(b)
+    if k < 0 or ctx.starts[first] != b:
+        return None
+    word, ws = ctx.tokens[k], ctx.starts[k]
+    kind_words = ctx.text[b + len(ctx.tokens[first]):e]
+    if ws + len(word) != b - 1 or not 2 <= len(word) <= 3 or not _HAN_ONLY.fullmatch(word) or len(kind_words) < 2 \
+            or word in ctx.lex.stops or word in _GENERIC_PREFIX:
+        return None
+    # A place's name starts its item (支持良乡、…; not 朝阳望京、…) and is no common word (资金, 主任).
+    if k > 0 and ctx.tokens[k - 1] not in ctx.lex.stops and _HAN_ONLY.fullmatch(ctx.tokens[k - 1]):
+        return None
+    if segment.tokenizer().FREQ.get(word, 0) >= _COMMON_WORD:
+        return None
+    return ws, b - 1, word + kind_words
 
 
 def _good_prefix(ctx: _Ctx, b: int, s: int, kind: str, suffix: str) -> bool:

@@ -382,3 +382,20 @@ def test_a_sub_park_s_own_committee_is_one_body() -> None:
 def test_a_named_service_platform_is_a_name_and_a_bare_one_is_not() -> None:
     assert "电子城IC/PIC产业服务平台" in names("发布电子城IC/PIC产业服务平台。", "product")
     assert not names("打造综合服务平台。", "product")
+
+
+@pytest.mark.parametrize(("text", "both"), [
+    ("支持良乡、沙河高教园区建设。", {"良乡高教园区", "沙河高教园区"}),
+    ("推进昆山、江阴高新区合作。", {"昆山高新区", "江阴高新区"}),
+])
+def test_two_names_sharing_one_kind_word_are_two_names(text: str, both: set[str]) -> None:
+    assert both <= names(text, "park")
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("加快朝阳望京、未来科学城建设。", "望京科学城"),  # 望京 ends the item before, it starts none
+    ("副主任、云州市科学技术局局长王明说。", "主任科学技术局"),  # a post is no place
+    ("用好财政资金、云州产业基金。", "资金产业基金"),  # a common word is no place
+])
+def test_a_word_before_a_list_mark_shares_no_kind_word_unless_it_is_a_place(text: str, wrong: str) -> None:
+    assert wrong not in names(text)
