@@ -27,6 +27,7 @@ from .lexicon import (
     _ENUM_KIND,
     _ENUM_RE,
     _ENUM_STOP,
+    _EXTRA_STOPS,
     _FIRM_AFTER,
     _GENERIC_EVENT,
     _GENERIC_PREFIX,
@@ -326,8 +327,8 @@ def _extend_left(ctx: _Ctx, s: int, e: int, kind: str, suffix: str) -> int:
             parent = _extend_left(ctx, ts - 2, ts, "company", text[ts - 2:ts])
             b = parent if parent < ts - 2 else b
             break
-        if tt in ctx.lex.stops:
-            break
+        if tt in ctx.lex.stops and not (kind == "event" and len(tt) >= 2 and tt not in _EXTRA_STOPS):
+            break  # (an event's name holds verbs: 知识产权质押融资经验交流会议; not 召开 or 举办)
         if len(tt) == 2 and tt[0] in _GLUED_LEAD and tt[1] in "省市区县":
             b = ts + 1  # 受省人民政府: jieba's one word 受省 holds the name's first character
             break
@@ -337,6 +338,10 @@ def _extend_left(ctx: _Ctx, s: int, e: int, kind: str, suffix: str) -> int:
         k -= 1
     while b < s and text[b] in "和与及-·":
         b += 1
+    if kind == "event":
+        # The verbs an event's name may hold stand inside it, never at its start (开展前沿技术大赛).
+        while b < s and (t := ctx.token_at(b)) >= 0 and ctx.starts[t] == b and toks[t] in ctx.lex.stops:
+            b += len(toks[t])
     return b
 
 

@@ -399,3 +399,14 @@ def test_two_names_sharing_one_kind_word_are_two_names(text: str, both: set[str]
 ])
 def test_a_word_before_a_list_mark_shares_no_kind_word_unless_it_is_a_place(text: str, wrong: str) -> None:
     assert wrong not in names(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("会同银保监会召开知识产权质押融资经验交流(电视电话)会议。", "知识产权质押融资经验交流(电视电话)会议"),
+    ("持续办好中国(北京)跨国技术转移大会。", "中国(北京)跨国技术转移大会"),
+    ("开展前沿技术大赛。", "前沿技术大赛"),
+    ("在云州高新区举行国家高新区高质量发展协调会。", "国家高新区高质量发展协调会"),
+    ("2023云州国际交易会世界知名高校技术转移发展大会举办。", "世界知名高校技术转移发展大会"),
+])
+def test_an_event_s_name_holds_verbs_inside_it_but_starts_with_none(text: str, name: str) -> None:
+    assert name in names(text, "event")
