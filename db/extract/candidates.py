@@ -79,6 +79,7 @@ from .lexicon import (
 )
 
 _GLUED_LEAD = frozenset("受由经据向对从为在与和")
+_BUILD_VERBS = frozenset({"共建", "合建", "联建", "打造", "建设"})
 _COMMON_WORD = 1000  # jieba's count for a word too common to be a place's name (资金 6555; 良乡 27, 朝阳 767)
 _FIELD_BODIES = frozenset({"专利池"})
 _NAMING_SUFFIXES = frozenset({"科学城", "软件园", "科技城", "生物城", "科创城"})
@@ -137,6 +138,8 @@ def _documents(ctx: _Ctx) -> list[_Cand]:
         s = m.start()
         prefix = _gazetteer_ending_at(ctx, s, ("place", "park"))
         start = s - len(prefix) if prefix else s
+        if not prefix and s >= 4 and _YEAR_TOKEN.fullmatch(text[s - 4:s]):
+            start = s - 4  # 2023“千校万企”全国行动计划: the year is part of its name
         out.append(_Cand(start, m.end(), "document", text[start:m.end()], "quoted"))
     return out
 
@@ -455,6 +458,9 @@ def _good_prefix(ctx: _Ctx, b: int, s: int, kind: str, suffix: str) -> bool:
     words = _words_in(ctx, b, s)
     if not words or all(w in _GENERIC_PREFIX for w in words):
         return False
+    if kind == "park" and len(words) > 1 and words[0] in ("国家", "中国", "全国") \
+            and (words[1] in _EXTRA_STOPS or words[1] in _BUILD_VERBS):
+        return False  # 沿线国家共建火炬创新园: the countries that build it, not a national park
     short_generic = words[-1] in _GENERIC_PREFIX and len(words) <= 2
     if short_generic and kind in ("company", "park") and not suffix.startswith("有限"):
         return False

@@ -410,3 +410,12 @@ def test_a_word_before_a_list_mark_shares_no_kind_word_unless_it_is_a_place(text
 ])
 def test_an_event_s_name_holds_verbs_inside_it_but_starts_with_none(text: str, name: str) -> None:
     assert name in names(text, "event")
+
+
+def test_a_year_before_a_quoted_plan_is_part_of_its_name() -> None:
+    assert "2023“百校千企”全国行动计划" in names("2023“百校千企”全国行动计划正式拉开帷幕。", "document")
+
+
+def test_countries_that_build_a_park_are_no_national_park() -> None:
+    assert not names("与沿线国家共建火炬创新园。", "park")
+    assert "国家绿色发展示范区" in names("建设国家绿色发展示范区。", "park")
