@@ -106,6 +106,7 @@ class Article:
     meta: str = ""  # a notice's metadata lines (发布日期, 颁布时间, 文号), kept out of the body
     # (name, post) of a page credit (编辑:王明 组版:李四) or of the speaker over an opinion piece: not authors
     credits: tuple[tuple[str, str], ...] = ()
+    masthead: tuple[str, ...] = ()  # the bodies the page's masthead names (on the page's first article)
 
 
 @dataclass

@@ -46,6 +46,7 @@ from .lexicon import (
     _MUNICIPALITIES,
     _PRIO,
     _SUFFIX_RE,
+    _SUFFIX_TYPE,
     lexicon,
 )
 
@@ -56,6 +57,20 @@ def extract_entities(article: ArticleText) -> list[EntityMention]:
         return _extract(article)
     except Exception:  # an extractor must never stop the build; a bad article yields nothing
         return []
+
+
+def masthead_mentions(names: tuple[str, ...] | list[str]) -> list[EntityMention]:
+    """Mentions, at span (0, 0), of the bodies a page's masthead names: a known body under its canonical
+    name (科技部主管 → 科学技术部), else one named with a body's suffix or a website's (云州科技网)."""
+    gaz = lexicon().gazetteer
+    out: list[EntityMention] = []
+    for name in names:
+        if hit := gaz.get(name):
+            out.append(EntityMention(hit[0], hit[1], name, 0, 0))
+        elif name.endswith("网") or ((m := _SUFFIX_RE.search(name)) and m.end() == len(name)):
+            kind = "org" if name.endswith("网") else _SUFFIX_TYPE[m.group()]
+            out.append(EntityMention(name, kind, name, 0, 0))
+    return out
 
 
 def byline_mentions(authors: tuple[str, ...] | list[str], role: str = "记者") -> list[EntityMention]:

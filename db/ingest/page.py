@@ -57,6 +57,8 @@ _POLICY_TITLE = re.compile(r"通知|意见|办法|方案|规定|决定|计划|�
 _BREADCRUMB = re.compile(r"^(您当前所在位置|当前位置|您的位置|首页|>|＞|›)")
 _FOOTER = re.compile(r"^(转载链接地址|【打印本页】|【关闭窗口】|分享到|Produced By|打印本页|关闭窗口|扫一扫|责任编辑)")
 _PUBLICATION = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:日报|晚报|导报|时报|早报|商报|周报|周刊|科技报|青年报|报)$")
+_SUPERVISOR = re.compile(r"^([\u4e00-\u9fff]{2,20}?)(?:主管|主办)(?:单位)?$")
+_BRAND = re.compile(r"[\u4e00-\u9fff]{2,8}(?:网|智库|研究院)")
 _DATE_CN = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 
@@ -135,6 +137,20 @@ def page_publication(paras: list[Para], masthead_end: int) -> str | None:
     names = [m.group() for p in paras[:masthead_end] for line in p.text.split("\n")
              if (m := _PUBLICATION.match(line.split()[0] if line.split() else ""))]
     return max(names, key=len) if names else None
+
+
+def masthead_names(paras: list[Para], masthead_end: int, publication: str | None) -> tuple[str, ...]:
+    """The bodies a masthead names on lines of their own: who supervises the paper (科学技术部主管 →
+    科学技术部), its website and its sections' brands (云州科技网, 高新智库); not the paper itself."""
+    out: list[str] = []
+    for p in paras[:masthead_end]:
+        for line in p.text.split("\n"):
+            line = line.strip()
+            if m := _SUPERVISOR.match(line):
+                out.append(m.group(1))
+            elif _BRAND.fullmatch(line) and line != publication and not _PUBLICATION.match(line):
+                out.append(line)
+    return tuple(dict.fromkeys(out))
 
 
 def dateline(paras: list[Para]) -> tuple[str | None, int, int] | None:

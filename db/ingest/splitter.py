@@ -40,6 +40,7 @@ from .page import (
     _masthead_end,
     content_date,
     dateline,
+    masthead_names,
     page_date,
     page_publication,
     paragraphs,
@@ -92,6 +93,8 @@ def split_page(text: str, site: str | None = None) -> list[Article]:
     articles = [a for u in units for a in _bounded(_article(u)) if a.title or a.body]
     articles = [replace(a, publication=publication, published=published, authors=a.authors or authors, **facts)
                 for a in articles]
+    if articles and (named := masthead_names(paras, mast, publication)):
+        articles[0] = replace(articles[0], masthead=named)
     return _credited(articles, page.credits or [])
 
 

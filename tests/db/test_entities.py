@@ -419,3 +419,10 @@ def test_a_year_before_a_quoted_plan_is_part_of_its_name() -> None:
 def test_countries_that_build_a_park_are_no_national_park() -> None:
     assert not names("与沿线国家共建火炬创新园。", "park")
     assert "国家绿色发展示范区" in names("建设国家绿色发展示范区。", "park")
+
+
+def test_the_bodies_a_masthead_names_are_entities_of_the_page() -> None:
+    from zgc.db.extract.entities import masthead_mentions
+
+    got = {(m.name, m.type, m.start, m.end) for m in masthead_mentions(("云州科技网", "科学技术部", "高新智库", "众创新品"))}
+    assert got == {("云州科技网", "org", 0, 0), ("科学技术部", "gov", 0, 0), ("高新智库", "org", 0, 0)}
