@@ -61,14 +61,15 @@ def extract_entities(article: ArticleText) -> list[EntityMention]:
 
 def masthead_mentions(names: tuple[str, ...] | list[str]) -> list[EntityMention]:
     """Mentions, at span (0, 0), of the bodies a page's masthead names: a known body under its canonical
-    name (科技部主管 → 科学技术部), else one named with a body's suffix or a website's (云州科技网)."""
+    name (科技部主管 → 科学技术部), else an organisation under the name the masthead gives."""
     gaz = lexicon().gazetteer
     out: list[EntityMention] = []
     for name in names:
         if hit := gaz.get(name):
             out.append(EntityMention(hit[0], hit[1], name, 0, 0))
-        elif name.endswith("网") or ((m := _SUFFIX_RE.search(name)) and m.end() == len(name)):
-            kind = "org" if name.endswith("网") else _SUFFIX_TYPE[m.group()]
+        else:  # a website (云州科技网), a body by its suffix (高新智库), a section's brand (众创新品)
+            m = _SUFFIX_RE.search(name)
+            kind = _SUFFIX_TYPE[m.group()] if m and m.end() == len(name) else "org"
             out.append(EntityMention(name, kind, name, 0, 0))
     return out
 
