@@ -38,6 +38,7 @@ from .lexicon import (
     _IS_A_FIRM,
     _LATIN,
     _LATIN_ONLY,
+    _LAW_RE,
     _MAX_LEN,
     _MINISTRY_CENTRE,
     _NAME_CHAR,
@@ -51,11 +52,13 @@ from .lexicon import (
     _ORG_END,
     _PERIODICAL_END,
     _PHOTO_RE,
+    _PLENUM_RE,
     _QUOTED_DOC,
     _QUOTED_EVENT_RE,
     _QUOTED_NAME,
     _QUOTED_PLATFORM_RE,
     _QUOTED_RE,
+    _ROAD_RE,
     _ROLE_CLAUSE,
     _ROLE_LEAD,
     _SHORT_DOC,
@@ -134,6 +137,10 @@ def _documents(ctx: _Ctx) -> list[_Cand]:
                 or _BROAD_DOC.search(name):
             continue
         out.append(_Cand(m.start(1), m.end(1), "document", name, "quoted"))
+    for m in _LAW_RE.finditer(text):
+        out.append(_Cand(m.start(1), m.end(1), "document", m.group(1), "quoted"))
+    for m in _PLENUM_RE.finditer(text):
+        out.append(_Cand(m.start(), m.end(), "event", m.group(), "quoted"))
     for m in _QUOTED_DOC.finditer(text):
         s = m.start()
         prefix = _gazetteer_ending_at(ctx, s, ("place", "park"))
@@ -505,6 +512,8 @@ def _quoted(ctx: _Ctx) -> list[_Cand]:
             out.append(_Cand(m.start(1), m.end(1), _SUFFIX_TYPE[sm.group()], inner, "quoted"))
         elif _DOC_SUFFIX_END.search(inner) and len(inner) >= 4 and not inner.endswith(("政策", "战略", "法")):
             out.append(_Cand(m.start(1), m.end(1), "document", inner, "quoted"))
+    for m in _ROAD_RE.finditer(ctx.text):
+        out.append(_Cand(m.start(1), m.end(1), "place", m.group(1), "quoted"))
     for m in _ZONE_SET.finditer(ctx.text):
         out.append(_Cand(m.start(), m.end(), "park", m.group(), "quoted"))
     for m in _APPOSITIVE_RE.finditer(ctx.text):

@@ -64,7 +64,7 @@ _GOV = "管理委员会|管委会|委员会|人民政府|政府|办公厅|办公
 _COMPANY = "股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|银行|分行|支行"
 _UNIV = "大学|学院|研究院|研究所|科学院|工程院"
 _ORG = ("协会|学会|商会|联合会|促进会|研究会|基金会|联盟|基金|交易所|办事处|联络处|加速器|专利池|赋能站|联合体|智库|"
-        "中心|实验室|报社|杂志社|日报|晚报|导报|时报|商报")
+        "中心|实验室|报社|杂志社|日报|晚报|导报|时报|商报|机场")
 _PARK = ("国家自主创新示范区|自由贸易试验区|自贸试验区|自贸区|高新技术产业开发区|经济技术开发区|开发试验区|示范区|高新区|开发区|"  # noqa: E501
          "科技园区|高教园区|科技园|软件园|产业园|创新园|科学城|科技城|生物城|科创城|生态园|创业园|试验区|人才特区|集聚区|产业基地|"
          "园区")
@@ -146,7 +146,15 @@ _APPOSITIVE_RE = re.compile(rf"({'|'.join(_APPOSITIVE_TYPE)})——([{_H}A-Za-z0
 _ZONE_COUNT = "[一二三四五六七八九十两多]{1,3}[城区园]"
 _ZONE_SET = re.compile(rf"(?<![\d第]){_ZONE_COUNT}{_ZONE_COUNT}(?![区园林])")
 _QUOTED_DOC = re.compile(rf"“([^“”\n]{{1,10}})”([{_H}]{{0,8}}?(?:规划|纲要|方案|计划|工程|政策|办法|条例))")
-_QUOTED_EVENT_RE = re.compile(rf"“[^“”\n]{{1,10}}”[{_H}]{{2,16}}?(?:{_EVENT})")
+_QUOTED_EVENT_RE = re.compile(rf"“[^“”\n]{{1,10}}”[{_H}]{{2,16}}?(?:{_EVENT}|活动)")
+# 外商投资法落地, 十九届二中、三中全会: a law named without 《》 by what happens to it; a party plenum.
+_LAW_RE = re.compile(rf"(?<![{_H}])([{_H}]{{3,10}}(?<!办|方|做|立|执|司|依|违|合|守|说|想|看|用)法)"
+                     r"(?=落地|实施|施行|正式施行|生效|出台|颁布|修订|修正|通过)")
+# 北清路沿线: a road named by what lies along it.
+_ROAD_RE = re.compile(rf"(?<![{_H}])(?:沿着|沿|在|经|从|向|到|往)?((?!道)[{_H}]{{2,4}}(?:路|大道))"
+                      r"(?=沿线|两侧|周边|一带|沿岸|以[东南西北])")
+_NTH = "[一二三四五六七八九]"
+_PLENUM_RE = re.compile(rf"(?:党的)?十{_NTH}?届(?:{_NTH}中、)*{_NTH}中全会")
 # “千校万企”协同创新平台: a quoted name and the kind of platform it names.
 # (At least four characters of its own kind: “双创”平台, “一站式”服务平台 say what sort, not which.)
 _QUOTED_PLATFORM_RE = re.compile(rf"“[^“”\n]{{1,10}}”(?:(?!的)[{_H}A-Za-z/]){{4,12}}?平台(?![化型类上内])")

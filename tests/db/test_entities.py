@@ -426,3 +426,22 @@ def test_the_bodies_a_masthead_names_are_entities_of_the_page() -> None:
 
     got = {(m.name, m.type, m.start, m.end) for m in masthead_mentions(("云州科技网", "科学技术部", "高新智库"))}
     assert got == {("云州科技网", "org", 0, 0), ("科学技术部", "gov", 0, 0), ("高新智库", "org", 0, 0)}
+
+
+@pytest.mark.parametrize(("text", "name", "typ"), [
+    ("外商投资法落地，高新区成外商投资首选地。", "外商投资法", "document"),
+    ("科学技术进步法修订通过。", "科学技术进步法", "document"),
+    ("贯彻党的十九大及十九届二中、三中、四中全会精神。", "十九届二中、三中、四中全会", "event"),
+    ("十九届五中全会提出新要求。", "十九届五中全会", "event"),
+    ("结合“不忘初心、牢记使命”主题教育活动，走访企业。", "“不忘初心、牢记使命”主题教育活动", "event"),
+    ("近年来，长沙机场通过数字化转型加快建设。", "长沙机场", "org"),
+    ("如今人来车往。麓谷路沿线，聚集着企业。", "麓谷路", "place"),
+    ("沿着湘江大道两侧布局产业。", "湘江大道", "place"),
+])
+def test_laws_plenums_campaigns_airports_and_roads(text: str, name: str, typ: str) -> None:
+    assert name in names(text, typ)
+
+
+@pytest.mark.parametrize("text", ["新办法实施后效果明显。", "依法实施监管。", "思路一带而过。", "道路两侧绿化。"])
+def test_words_ending_like_a_law_or_a_road_are_none(text: str) -> None:
+    assert not names(text)
