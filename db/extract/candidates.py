@@ -395,7 +395,7 @@ def _suffixed(ctx: _Ctx) -> list[_Cand]:
                 b = inner_ends[-1]
         name = text[b:e]
         prefix = text[b:s]
-        if not _good_prefix(ctx, b, s, kind, suffix):
+        if not _good_prefix(ctx, b, s, kind, suffix) and not _listed_with_its_kind(text, b, kind):
             continue
         if _NOT_A_BODY.search(name):
             continue
@@ -433,6 +433,14 @@ def _suffixed(ctx: _Ctx) -> list[_Cand]:
     for m in _FIRM_AFTER.finditer(text):
         out.append(_Cand(m.start(1), m.end(1), "company", m.group(1), "suffix"))
     return out
+
+
+def _listed_with_its_kind(text: str, b: int, kind: str) -> bool:
+    """未来科学城、创新型产业集群示范区: a name listed after one of its kind is one, however common its words."""
+    if kind != "park" or b < 3 or text[b - 1] != "、":
+        return False
+    before = _SUFFIX_END.search(text, max(0, b - 13), b - 1)
+    return bool(before) and _SUFFIX_TYPE[before.group()] == kind
 
 
 def _shared_suffix(ctx: _Ctx, b: int, e: int) -> tuple[int, int, str] | None:

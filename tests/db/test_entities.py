@@ -445,3 +445,9 @@ def test_laws_plenums_campaigns_airports_and_roads(text: str, name: str, typ: st
 @pytest.mark.parametrize("text", ["新办法实施后效果明显。", "依法实施监管。", "思路一带而过。", "道路两侧绿化。"])
 def test_words_ending_like_a_law_or_a_road_are_none(text: str) -> None:
     assert not names(text)
+
+
+def test_a_zone_listed_after_zones_is_one_however_common_its_words() -> None:
+    got = names("包括云州科学城、湘江科学城、创新型产业集群示范区在内的“两城一区”。", "park")
+    assert "创新型产业集群示范区" in got
+    assert not names("与高校合作建立研发中心、设计中心。", "org")
