@@ -17,6 +17,7 @@ _LEVEL = {"全省": "省", "全市": "市", "全区": "区", "本省": "省", "�
           "我省": "省", "我市": "市", "我区": "区"}
 WHOLE_NAMES = frozenset({"全国", *_LEVEL})  # the whole country, province, city (全省, 本市): no named owner
 _PLATFORM = re.compile("平台$")  # a platform owns its figures as a body does (a product does not)
+_STREET = re.compile("(?:路|大道|大街)$")  # 北清路沿线的园区: the road is where, the park owns its figures
 _OPENING_LEAD = re.compile(r"(?:(?:(?:截至|截止|到)?(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月)(?:底|末|以来)?|"
                            r"其中|目前|同时|此外|另外|近年来|(?:此次|本次|这次|新)?(?:发布|成立|启动|上线|揭牌|组建)的)"
                            r"[，,]?)*")
@@ -69,7 +70,7 @@ class Owners:
         spans = [(m.start, m.end, m.name,
                   _KIND if (m.type == "park" and m.name.startswith(("国家", "全国"))) or m.name in abroad else m.type)
                  for m in mentions if (m.type in _OWNER_TYPES or _PLATFORM.search(m.name)) and m.end > m.start
-                 and owns(m.start, m.end)]
+                 and owns(m.start, m.end) and not _STREET.search(m.name)]
         if publication:
             # 本报3月2日休刊两期: the paper itself (not the dateline 本报讯, nor 本报记者).
             spans += [(m.start(), m.end(), publication, "org") for m in _THIS_PAPER.finditer(src)]

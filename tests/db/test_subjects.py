@@ -316,3 +316,8 @@ def test_a_figure_nothing_in_the_text_owns_is_the_company_or_body_the_title_name
     assert got == {"达120余项": "人工智能产业专利池", "40项": "人工智能产业专利池"}
     # a government in the title is no owner: its figures are the country's
     assert _scopes("工业和信息化部部署物联网发展", "移动物联网终端连接数达到20亿。")["达到20亿"] == "全国"
+
+
+def test_a_road_is_where_a_park_is_not_whose_figures_they_are():
+    body = "麓谷路沿线，聚集着云州壹号等园区。云州壹号已入驻企业130多家。"
+    assert _scopes("园区动态", body)["130多家"] != "麓谷路"
