@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from .. import segment
 from ..records import Article, ArticleText, EntityMention, Event, Metric
 from .coref import with_references
-from .entities import byline_mentions, extract_entities, masthead_mentions
+from .entities import byline_mentions, extract_entities, masthead_mentions, place_mentions
 from .events import extract_events, notice_events
 from .metrics import extract_metrics
 
@@ -51,7 +51,7 @@ def process_article(article: Article) -> ArticleResult:
         events=_notice_events(article) + extract_events(text),
         mentions=byline_mentions(article.authors)
         + [m for name, post in article.credits for m in byline_mentions([name], post)]
-        + masthead_mentions(article.masthead) + entities,
+        + masthead_mentions(article.masthead) + entities + place_mentions(entities),
         metrics_index=[(segment.chars_text(m.subject or ""), segment.chars_text(m.scope or ""),
                         segment.chars_text(m.text)) for m in metrics],
     )

@@ -348,6 +348,13 @@ def _extend_left(ctx: _Ctx, s: int, e: int, kind: str, suffix: str) -> int:
         k -= 1
     while b < s and text[b] in "和与及-·":
         b += 1
+    if kind == "company" and b < s:
+        # 甲公司、如你所视(北京)科技有限公司: an item of a list of companies is a whole name, from the 、.
+        p = b - 1
+        while p >= max(0, b - 3) and _HAN_ONLY.fullmatch(text[p]):
+            p -= 1
+        if p >= 0 and p < b - 1 and text[p] == "、" and text[p + 1] not in _GLUED_LEAD:
+            b = p + 1
     if kind == "event":
         # The verbs an event's name may hold stand inside it, never at its start (开展前沿技术大赛).
         while b < s and (t := ctx.token_at(b)) >= 0 and ctx.starts[t] == b and toks[t] in ctx.lex.stops:

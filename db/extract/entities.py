@@ -74,6 +74,24 @@ def masthead_mentions(names: tuple[str, ...] | list[str]) -> list[EntityMention]
     return out
 
 
+def place_mentions(mentions: list[EntityMention]) -> list[EntityMention]:
+    """The place a local body is named after (湖南省科技厅 → 湖南省), as a mention of that place.
+
+    For the catalog's mentions only: whose figure it is and who acted stay with the body.
+    """
+    gaz = lexicon().gazetteer
+    out: list[EntityMention] = []
+    for m in mentions:
+        if m.type != "gov" or m.end <= m.start or m.name in gaz or m.text.startswith(("中国", "中华", "全国")):
+            continue  # a central body (中国人民银行) is named after no place
+        for n in range(min(len(m.text) - 2, 6), 1, -1):
+            hit = gaz.get(m.text[:n])
+            if hit and hit[1] == "place":
+                out.append(EntityMention(hit[0], "place", m.text[:n], m.start, m.start + n))
+                break
+    return out
+
+
 def byline_mentions(authors: tuple[str, ...] | list[str], role: str = "记者") -> list[EntityMention]:
     """Person mentions for a byline the splitter cut off the body; span (0, 0)."""
     return [EntityMention(name=a, type="person", text=a, start=0, end=0, role=role) for a in authors if a]

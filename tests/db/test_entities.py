@@ -451,3 +451,17 @@ def test_a_zone_listed_after_zones_is_one_however_common_its_words() -> None:
     got = names("包括云州科学城、湘江科学城、创新型产业集群示范区在内的“两城一区”。", "park")
     assert "创新型产业集群示范区" in got
     assert not names("与高校合作建立研发中心、设计中心。", "org")
+
+
+def test_an_item_of_a_list_of_companies_is_a_whole_name() -> None:
+    got = names("云州智能科技有限公司、如你所视(长沙)科技有限公司共同参与。", "company")
+    assert "如你所视(长沙)科技有限公司" in got
+    assert "云州科技有限公司" in names("企业、在云州科技有限公司", "company")  # 在 is no part of a name
+
+
+def test_the_place_a_local_body_is_named_after_is_mentioned_too() -> None:
+    from zgc.db.extract.entities import place_mentions
+
+    body = "湖南省科技厅和中国人民银行联合发文。"
+    got = place_mentions(extract_entities(ArticleText(body)))
+    assert [(m.name, m.text, m.start, m.end) for m in got] == [("湖南省", "湖南省", 0, 3)]
