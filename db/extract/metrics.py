@@ -323,14 +323,14 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
                                   _product_before(ctx.products, lo, q.start))
             if q.text.endswith(_CLASS_WORDS) and (counted_noun := counted_in_list(after)):
                 subject = counted_noun + q.text[-2:]  # 五大类、二十小类、200余项产品: 产品大类
-            inside_whole = kind in ("count", "amount") and bool(_WHOLE_OF.search(before))
-            if kind != "rate" and subject and not inside_whole:
+            whole = _WHOLE_OF.search(before) if kind in ("count", "amount") else None
+            if kind != "rate" and subject and not whole:
                 previous.append(subject)  # not 3600余家 of 占全国3600余家高校合同总额的18%: that is the whole's
             clause = s.start + max((m.end() for m in _CLAUSE_PUNCT.finditer(before)), default=0)
             prev = out[-1] if out else None
             if prev and (_PART_OF.match(src, clause) or _PART_OF_BEFORE.search(src, max(s.start, clause - 3), clause)):
                 scope = prev.scope
-            elif inside_whole and (named := _scope_in(_WHOLE_OF.search(before).group(1))):
+            elif whole and (named := _scope_in(whole.group(1))):
                 scope = named
             elif counted and not (ctx.owners and ctx.owners.last(s.start, q.start, clause)):
                 scope = counted
