@@ -317,7 +317,7 @@ def _extend_left(ctx: _Ctx, s: int, e: int, kind: str, suffix: str) -> int:
             break
         if tt in ("和", "与", "及"):
             joined = _ENDS_LIKE_NAME.search(text, max(0, ts - 12), ts)
-            if kind in ("company", "university", "product", "place") or joined:
+            if kind in ("company", "university", "product", "place", "park") or joined:
                 break
             b = ts
             k -= 1
@@ -459,7 +459,8 @@ def _shared_suffix(ctx: _Ctx, b: int, e: int) -> tuple[int, int, str] | None:
         return None
     word, ws = ctx.tokens[k], ctx.starts[k]
     kind_words = ctx.text[b + len(ctx.tokens[first]):e]
-    if ws + len(word) != b - 1 or not 2 <= len(word) <= 3 or not _HAN_ONLY.fullmatch(word) or len(kind_words) < 2 \
+    if kind_words[:1] in ("和", "与", "及") or ws + len(word) != b - 1 or not 2 <= len(word) <= 3 \
+            or not _HAN_ONLY.fullmatch(word) or len(kind_words) < 2 \
             or word in ctx.lex.stops or word in _GENERIC_PREFIX:
         return None
     # A place's name starts its item (支持良乡、…; not 朝阳望京、…) and is no common word (资金, 主任).

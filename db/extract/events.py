@@ -201,6 +201,8 @@ _THAT_TEXT = re.compile(r"[该本此](?:法|条例|办法|规定|细则|决定|�
 _MEETING_NAME = re.compile(r"(?:会议|会|论坛|峰会|大赛|活动|交易会|博览会)$|^(?:会议|论坛|大会|活动)")
 _ORGANISED = re.compile(r"(?P<what>[^。！？\n由]{0,40})由(?P<who>[^。！？\n由]{2,160}?)(?:共同|联合)?主办")
 _ORGANISER_REACH = 3000
+# 会议由…主办, 云州论坛由…主办: the meeting itself right before 由 (not 论坛期间，由…主办的另一场活动).
+_HELD_WHAT = re.compile(r"(?:会议|会|论坛|峰会|大赛|活动|交易会|博览会)$")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _OWN_PAPER = re.compile(r"本报[\d年月日、\s]*$")  # 本报 before a date, or before dates listed
 _RULES = re.compile(r"(?:条例|法|办法|规定|细则|决定|规划|纲要)(?:修订案|修正案)?$")
@@ -447,7 +449,8 @@ def _with_organiser(e: Event, hb: str) -> Event:
     if e.action not in ("举办", "召开") or (e.actor and not _MEETING_NAME.search(e.actor)):
         return e
     for m in _ORGANISED.finditer(hb, e.sentence_start, e.sentence_start + _ORGANISER_REACH):
-        if _MEETING_NAME.search(m.group("what")) or m.group("what").lstrip().startswith(("该", "本次", "此次")):
+        what = m.group("what").strip()
+        if _HELD_WHAT.search(what) or what.startswith(("该", "本次", "此次", "本届")):
             who = _BRACKETED.sub("", m.group("who"))
             who = re.split(r"指导[,，、]", who)[-1]  # 由甲指导，乙主办: 乙 held it
             return replace(e, actor=who.strip("，,、 "))

@@ -92,7 +92,8 @@ _CAS_INSTITUTE = re.compile(rf"(?:中国科学院|中科院)[{_H}]{{1,6}}?(?:研
 _FIRM_AFTER = re.compile(rf"(?:企业|公司)([{_H}]{{2,4}}(?:科技|生物|医疗|智能|电子|信息|软件|网络|制药|股份|医药|材料|能源))"  # noqa: E501
                          r"(?=的|、|，|,|。|等|相关|董秘|负责人|董事长|总经理|创始人)")
 # 刚刚上市的云州智造是一家…企业: a name the text introduces as a company.
-_IS_A_FIRM = re.compile(rf"(?:^|(?<=[，。,；;的\n]))([{_H}]{{2,6}})是一家[^，。,；;\n]{{0,20}}?(?:企业|公司)")
+_IS_A_FIRM = re.compile(rf"(?:^|(?<=[，。,；;的\n]))((?!目前|现在|如今|同时|其中)[{_H}]{{2,6}}(?<![也还都就又亦已仍]))"
+                        rf"是一家[^，。,；;\n]{{0,20}}?(?:企业|公司)")
 # A name part before 和/与/及 that already ends like a name means the conjunction joins two names.
 _ENDS_LIKE_NAME = re.compile(f"(?:{_SUFFIX_RE.pattern}|[省市区县])$")
 _NAME_TOKEN = re.compile(rf"[{_H}A-Za-z0-9·\-\+/]+")
@@ -148,10 +149,11 @@ _ZONE_SET = re.compile(rf"(?<![\d第]){_ZONE_COUNT}{_ZONE_COUNT}(?![区园林])"
 _QUOTED_DOC = re.compile(rf"“([^“”\n]{{1,10}})”([{_H}]{{0,8}}?(?:规划|纲要|方案|计划|工程|政策|办法|条例))")
 _QUOTED_EVENT_RE = re.compile(rf"“[^“”\n]{{1,10}}”[{_H}]{{2,16}}?(?:{_EVENT}|活动)")
 # 外商投资法落地, 十九届二中、三中全会: a law named without 《》 by what happens to it; a party plenum.
-_LAW_RE = re.compile(rf"(?<![{_H}])([{_H}]{{3,10}}(?<!办|方|做|立|执|司|依|违|合|守|说|想|看|用)法)"
+_LAW_RE = re.compile(rf"(?<![{_H}])((?!推动|推进|加快|支持|实施|落实|开展|完善)[{_H}]{{3,8}}"
+                     rf"(?<!办|方|做|立|执|司|依|违|合|守|说|想|看|用|算|疗|语|手|兵|书|魔|戏)法)"
                      r"(?=落地|实施|施行|正式施行|生效|出台|颁布|修订|修正|通过)")
 # 北清路沿线: a road named by what lies along it.
-_ROAD_RE = re.compile(rf"(?<![{_H}])(?:沿着|沿|在|经|从|向|到|往)?((?!道)[{_H}]{{2,4}}(?:路|大道))"
+_ROAD_RE = re.compile(rf"(?<![{_H}])(?:沿着|沿|在|经|从|向|到|往|以|对|将)?((?!道|一带)[{_H}]{{2,4}}(?:路|大道))"
                       r"(?=沿线|两侧|周边|一带|沿岸|以[东南西北])")
 _NTH = "[一二三四五六七八九]"
 _PLENUM_RE = re.compile(rf"(?:党的)?十{_NTH}?届(?:{_NTH}中、)*{_NTH}中全会")
@@ -186,7 +188,7 @@ _NAME_CHAR = re.compile(f"[{_H}A-Za-z]")
 _QUOTED_NAME = re.compile(rf"[{_H}A-Za-z0-9\+\-·]+")
 _NOT_A_BODY = re.compile(r"(?:全国|国际)科技创新中心$|金融(?:管理)?中心$|交往中心$|(?:^|[^国])科技(?:创新)?中心$")
 _SUB_FORUM = re.compile("(?:平行|分|主)论坛$")
-_UNIV_UNIT = re.compile("(?:大学|学院)[^大学院]{2,}$")
+_UNIV_UNIT = re.compile("(?:大学|学院)(?!城)[^大学院]{2,}$")  # (深圳大学城国际会议中心 is a venue)
 # 云州大学技术转移院, 云州大学化学系: a school's own institute or department, one name with the school's.
 _UNIV_SUB = re.compile(rf"(?<=大学|学院)[{_H}]{{1,6}}?[院系](?![{_H}]{{0,1}}(?:长|主任|书记))")
 _UNIV_SUB_JOINER = re.compile("[与和及等的在同向为对将是从]")

@@ -44,6 +44,8 @@ _NOUN_UNITS = frozenset({"部门", "部委"})
 _CLASS_WORDS = ("大类", "小类")
 _EXAMPLE = re.compile(r"\s*(?:如|例如|比如|譬如)[，,：:]?(?!何|果|期|今|此)")
 # 占全国3600余家高校院所合同总额的18%: the figure inside the whole compared with is the whole's.
+# 16个高新区重大项目开工382个: the zones' projects, whose figures are the zones'.
+_ZONE_WORD = re.compile(r"高新区|开发区|示范区|园区|新区|自贸区")
 _WHOLE_OF = re.compile(r"占([\u4e00-\u9fff]{2,10})$")
 # Only time and lead words before a sentence's first count: the sentence is about the set it counts.
 _COUNT_OPENS = re.compile(r"(?:(?:据统计|据了解|据悉|数据显示|统计显示|目前|其中|此外|同时|截至[^，,。]{0,12}|"
@@ -343,7 +345,7 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
                     or topic_owner or ctx.scope \
                     or (ctx.owners.title_body or ctx.owners.country(q.start) if ctx.owners else None)
             if q is s.quantities[0] and kind == "count" and subject and _COUNT_OPENS.fullmatch(before) \
-                    and COUNTED_SET.search(subject[-3:]):
+                    and COUNTED_SET.search(subject[-3:]) and not _ZONE_WORD.search(subject):
                 counted = subject
             qualifier = q.quantity.qualifier
             if qualifier is None and q.quantity.unit == "share":

@@ -59,9 +59,6 @@ _FOOTER = re.compile(r"^(转载链接地址|【打印本页】|【关闭窗口�
 _PUBLICATION = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:日报|晚报|导报|时报|早报|商报|周报|周刊|科技报|青年报|报)$")
 _SUPERVISOR = re.compile(r"^([\u4e00-\u9fff]{2,20}?)(?:主管|主办)(?:单位)?$")
 _BRAND = re.compile(r"[\u4e00-\u9fff]{2,8}(?:网|智库|研究院)")
-_SECTION_BRAND = re.compile(r"[\u4e00-\u9fff]{4}")  # 众创新品: a section's brand on the masthead
-_MASTHEAD_WORDS = frozenset({"微信公众号", "官方微博", "客户端", "电子版", "数字报", "本期导读", "今日导读", "版面导航",
-                             "往期回顾", "返回首页", "上一版", "下一版", "报纸首页", "在线投稿", "联系我们"})
 _DATE_CN = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 
@@ -144,16 +141,15 @@ def page_publication(paras: list[Para], masthead_end: int) -> str | None:
 
 def masthead_names(paras: list[Para], masthead_end: int, publication: str | None) -> tuple[str, ...]:
     """The bodies a masthead names on lines of their own: who supervises the paper (科学技术部主管 →
-    科学技术部), its website and its sections' brands (云州科技网, 高新智库, 众创新品: four characters
-    alone on a line); not the paper itself, nor the page's own words (本期导读)."""
+    科学技术部), its website and its think tank (云州科技网, 高新智库); not the paper itself. (A
+    section's name alone, 众创新品 or 园区观察, says nothing of what it is.)"""
     out: list[str] = []
     for p in paras[:masthead_end]:
         for line in p.text.split("\n"):
             line = line.strip()
             if m := _SUPERVISOR.match(line):
                 out.append(m.group(1))
-            elif (_BRAND.fullmatch(line) or (_SECTION_BRAND.fullmatch(line) and line not in _MASTHEAD_WORDS)) \
-                    and line != publication and not _PUBLICATION.match(line):
+            elif _BRAND.fullmatch(line) and line != publication and not _PUBLICATION.match(line):
                 out.append(line)
     return tuple(dict.fromkeys(out))
 

@@ -84,3 +84,14 @@ def test_what_happened_at_a_meeting_comes_before_the_meeting_held():
     body = "5月30日，在云州知识产权论坛上，云州专利池正式启动。"
     article = Article(title="报道", body=body, kind="news", start=0, end=len(body), body_start=0, published="2023-06-01")
     assert [e.action for e in process_article(article).events] == ["启动", "举办"]
+
+
+def test_a_side_event_s_organiser_does_not_hold_the_meeting():
+    from zgc.db.extract.article import process_article
+    from zgc.db.records import Article
+
+    body = ("5月25日，2023云州论坛年会在长沙召开。论坛期间，由云州管委会主办的技术交易大会同期举行。"
+            "本届论坛由湖南省科技厅主办。")
+    article = Article(title="报道", body=body, kind="news", start=0, end=len(body), body_start=0, published="2023-06-01")
+    held = [e for e in process_article(article).events if e.action == "召开"]
+    assert held and held[0].actor != "云州管委会"

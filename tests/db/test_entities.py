@@ -465,3 +465,20 @@ def test_the_place_a_local_body_is_named_after_is_mentioned_too() -> None:
     body = "湖南省科技厅和中国人民银行联合发文。"
     got = place_mentions(extract_entities(ArticleText(body)))
     assert [(m.name, m.text, m.start, m.end) for m in got] == [("湖南省", "湖南省", 0, 3)]
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("怀柔、昌平和经济技术开发区占比不到一成。", "昌平和经济技术开发区"),
+    ("推动大模型算法落地。", "大模型算法"),
+    ("细胞免疫疗法通过审批。", "细胞免疫疗法"),
+    ("目前也是一家上市企业。", "目前也"),
+    ("深圳大学城国际会议中心举行。", "深圳大学城国际会议中心"),
+    ("一带一路沿线国家。", "一带一路"),
+])
+def test_names_that_real_pages_showed_to_be_no_names_of_their_kind(text: str, wrong: str) -> None:
+    got = ents(text)
+    assert not any(n == wrong and t in ("park", "document", "company", "university", "place") for n, t in got)
+
+
+def test_a_road_after_a_preposition_is_the_road() -> None:
+    assert "麓谷路" in names("以麓谷路沿线改造为契机。", "place")

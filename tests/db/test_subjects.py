@@ -321,3 +321,8 @@ def test_a_figure_nothing_in_the_text_owns_is_the_company_or_body_the_title_name
 def test_a_road_is_where_a_park_is_not_whose_figures_they_are():
     body = "麓谷路沿线，聚集着云州壹号等园区。云州壹号已入驻企业130多家。"
     assert _scopes("园区动态", body)["130多家"] != "麓谷路"
+
+
+def test_a_count_of_the_zones_own_things_leaves_the_figures_to_the_zones():
+    got = _scopes("园区动态", "全市高新区加快发展。16个高新区重大项目开工382个，总投资1269.4亿元。")
+    assert got["382个"] != "高新区重大项目" and got["1269.4亿元"] != "高新区重大项目"
