@@ -16,6 +16,11 @@ faithful form (规模以上企业总收入, not 示范区规模以上企业总�
 - a growth rate takes the subject of the figure it follows; 分别 hands the
   rates after it to the figures before it, in order;
 - a figure in brackets is a part of the one before (21家(含创新层3家) → 创新层新增挂牌企业);
+- what the counted things did reads as a relative clause, without its own figure (6家中资银行设立7家
+  绿色支行 → 设立绿色支行的中资银行; 其中3000多项正在转化实施 → 正在转化实施的科技成果);
+- a share is told as what it is of (贡献了全市GDP的1/4 → 全市GDP; 贡献了全省90%的技术输出 → 贡献的技术输出);
+- a lone measure word with no figure before it is of what the clause before says went well
+  (主要海洋产业保持稳步增长，全年实现增加值 → 主要海洋产业增加值);
 - a date is never part of a subject, wherever in the clause it stands.
 """
 from __future__ import annotations
