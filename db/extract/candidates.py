@@ -436,7 +436,7 @@ def _suffixed(ctx: _Ctx) -> list[_Cand]:
         name = m.group(1)
         if name not in ctx.lex.stops and name not in _GENERIC_PREFIX and name[0] not in "该这此其本那它" \
                 and not name.endswith(("公司", "企业", "集团")):
-            out.append(_Cand(m.start(1), m.end(1), "company", m.group(1), "suffix"))
+            out.append(_Cand(m.start(1), m.end(1), "company", name, "suffix"))
     for m in _FIRM_AFTER.finditer(text):
         out.append(_Cand(m.start(1), m.end(1), "company", m.group(1), "suffix"))
     return out
