@@ -58,7 +58,7 @@ def _clean(text: str) -> str | None:
         return s
     parts = [p for p in _PARTS.split(listed) if p]
     if not parts or not all(_BODY_END.search(p) or len(p) <= _SHORT for p in parts):
-        # a clause: 济南市私募投资企业注册难、管理难; but 我国高效推进…: the country acted
+        # a clause: 云州市私募投资企业注册难、管理难; but 我国加快推进…: the country acted
         return "我国" if s.startswith("我国") else None
     return s
 
@@ -109,7 +109,7 @@ def _subject_in(text: str, chosen: list[EntityMention], lo: int) -> str | None:
 
 
 def in_frame(text: str, clause: int, verb_at: int) -> bool:
-    """The verb stands in a frame clause (在2015年11月新三板挂牌前): what the clause names is where."""
+    """The verb stands in a frame clause (在2016年8月新三板挂牌前): what the clause names is where."""
     return bool(_FRAME_CLAUSE.match(text, clause)) and not any(c in text[clause:verb_at] for c in "，,；;")
 
 

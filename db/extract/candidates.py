@@ -83,7 +83,7 @@ from .lexicon import (
 
 _GLUED_LEAD = frozenset("受由经据向对从为在与和")
 _BUILD_VERBS = frozenset({"共建", "合建", "联建", "打造", "建设"})
-_COMMON_WORD = 1000  # jieba's count for a word too common to be a place's name (资金 6555; 良乡 27, 朝阳 767)
+_COMMON_WORD = 1000  # jieba's count for a word too common to be a place's name (资金 6555; 海淀 103, 朝阳 767)
 _FIELD_BODIES = frozenset({"专利池"})
 _NAMING_SUFFIXES = frozenset({"科学城", "软件园", "科技城", "生物城", "科创城"})
 
@@ -146,7 +146,7 @@ def _documents(ctx: _Ctx) -> list[_Cand]:
         prefix = _gazetteer_ending_at(ctx, s, ("place", "park"))
         start = s - len(prefix) if prefix else s
         if not prefix and s >= 4 and _YEAR_TOKEN.fullmatch(text[s - 4:s]):
-            start = s - 4  # 2023“千校万企”全国行动计划: the year is part of its name
+            start = s - 4  # 2023“百校千企”全国行动计划: the year is part of its name
         out.append(_Cand(start, m.end(), "document", text[start:m.end()], "quoted"))
     return out
 
@@ -338,7 +338,7 @@ def _extend_left(ctx: _Ctx, s: int, e: int, kind: str, suffix: str) -> int:
             b = parent if parent < ts - 2 else b
             break
         if tt in ctx.lex.stops and not (kind == "event" and len(tt) >= 2 and tt not in _EXTRA_STOPS):
-            break  # (an event's name holds verbs: 知识产权质押融资经验交流会议; not 召开 or 举办)
+            break  # (an event's name holds verbs: 科技成果转化经验交流会议; not 召开 or 举办)
         if len(tt) == 2 and tt[0] in _GLUED_LEAD and tt[1] in "省市区县":
             b = ts + 1  # 受省人民政府: jieba's one word 受省 holds the name's first character
             break
@@ -349,7 +349,7 @@ def _extend_left(ctx: _Ctx, s: int, e: int, kind: str, suffix: str) -> int:
     while b < s and text[b] in "和与及-·":
         b += 1
     if kind == "company" and b < s:
-        # 甲公司、如你所视(北京)科技有限公司: an item of a list of companies is a whole name, from the 、.
+        # 甲公司、如意智造(长沙)科技有限公司: an item of a list of companies is a whole name, from the 、.
         p = b - 1
         while p >= max(0, b - 3) and _HAN_ONLY.fullmatch(text[p]):
             p -= 1
@@ -451,7 +451,7 @@ def _listed_with_its_kind(text: str, b: int, kind: str) -> bool:
 
 
 def _shared_suffix(ctx: _Ctx, b: int, e: int) -> tuple[int, int, str] | None:
-    """良乡、沙河高教园区: the name before 、 shares the kind words of the one after it (良乡高教园区)."""
+    """岳麓、河西高教园区: the name before 、 shares the kind words of the one after it (岳麓高教园区)."""
     if b < 3 or ctx.text[b - 1] != "、":
         return None
     k, first = ctx.token_at(b - 2), ctx.token_at(b)
@@ -463,7 +463,7 @@ def _shared_suffix(ctx: _Ctx, b: int, e: int) -> tuple[int, int, str] | None:
             or not _HAN_ONLY.fullmatch(word) or len(kind_words) < 2 \
             or word in ctx.lex.stops or word in _GENERIC_PREFIX:
         return None
-    # A place's name starts its item (支持良乡、…; not 朝阳望京、…) and is no common word (资金, 主任).
+    # A place's name starts its item (支持岳麓、…; not 长沙岳麓、…) and is no common word (资金, 主任).
     if k > 0 and ctx.tokens[k - 1] not in ctx.lex.stops and _HAN_ONLY.fullmatch(ctx.tokens[k - 1]):
         return None
     if segment.tokenizer().FREQ.get(word, 0) >= _COMMON_WORD:
@@ -489,7 +489,7 @@ def _good_prefix(ctx: _Ctx, b: int, s: int, kind: str, suffix: str) -> bool:
         return False
     if kind in _NEEDS_ANCHOR and not suffix.startswith(("有限", "股份")):
         # 未来科学城, 光谷软件园: a science city or software park is always a named one.
-        # 元宇宙产业专利池: a patent pool of a named field is one, however common its words.
+        # 人工智能产业专利池: a patent pool of a named field is one, however common its words.
         return any(_is_proper(ctx, w) for w in words) or (suffix in _NAMING_SUFFIXES and len(words) == 1) \
             or (suffix in _FIELD_BODIES and len(words) >= 2)
     return True

@@ -67,7 +67,7 @@ def masthead_mentions(names: tuple[str, ...] | list[str]) -> list[EntityMention]
     for name in names:
         if hit := gaz.get(name):
             out.append(EntityMention(hit[0], hit[1], name, 0, 0))
-        else:  # a website (云州科技网), a body by its suffix (高新智库), a section's brand (众创新品)
+        else:  # a website (云州科技网), a body by its suffix (高新智库), a section's brand
             m = _SUFFIX_RE.search(name)
             kind = _SUFFIX_TYPE[m.group()] if m and m.end() == len(name) else "org"
             out.append(EntityMention(name, kind, name, 0, 0))
@@ -276,7 +276,7 @@ def _canonical(chosen: list[_Cand], body: str) -> list[EntityMention]:
                 if short in names:
                     canon[(short, typ)] = n
         if typ in ("gov", "org", "university", "company", "event"):
-            # 服务业促进局 after 济南高新区服务业促进局: the tail names the same body.
+            # 服务业促进局 after 云州高新区服务业促进局: the tail names the same body.
             tails = _tails(names)
             for n in names:
                 longer = tails.get(n, ())

@@ -430,7 +430,7 @@ def _extract(article: ArticleText) -> list[Event]:
                                                and verb_end <= m.start <= verb_end + _DOC_GAP)[:1])
             # The actor is named in the date's clause, else earlier in the sentence (甲集团牵头组建…，已于7月30日启动).
             if f.actor and in_frame(hb, lead_from, verb_at):
-                f = replace(f, actor=None)  # 在2015年11月“新三板”挂牌前: where it happened, not who acted
+                f = replace(f, actor=None)  # 在2016年8月“新三板”挂牌前: where it happened, not who acted
             named = entity_actor(article.entities, hb, lead_from, verb_at) \
                 or (entity_actor(article.entities, hb, s0, verb_at) if not f.actor else None)
             events = _events_for(f, date, precision, body, span, m_full, named)

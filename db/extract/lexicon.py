@@ -143,21 +143,21 @@ _QUOTED_RE = re.compile(r"“([^“”\n]{2,30})”")
 _APPOSITIVE_TYPE = {"园区": "park", "科技园": "park", "产业园": "park", "基地": "park", "孵化器": "org", "平台": "org",
                     "公司": "company", "企业": "company", "实验室": "org", "机构": "org"}
 _APPOSITIVE_RE = re.compile(rf"({'|'.join(_APPOSITIVE_TYPE)})——([{_H}A-Za-z0-9]{{2,12}})(?=[。，；,;！!]|$)")
-# 三城一区, 一区十六园, 一区多园: a set of zones named by counting them, one name.
+# 两城一区, 一区多园, 一区十园: a set of zones named by counting them, one name.
 _ZONE_COUNT = "[一二三四五六七八九十两多]{1,3}[城区园]"
 _ZONE_SET = re.compile(rf"(?<![\d第]){_ZONE_COUNT}{_ZONE_COUNT}(?![区园林])")
 _QUOTED_DOC = re.compile(rf"“([^“”\n]{{1,10}})”([{_H}]{{0,8}}?(?:规划|纲要|方案|计划|工程|政策|办法|条例))")
 _QUOTED_EVENT_RE = re.compile(rf"“[^“”\n]{{1,10}}”[{_H}]{{2,16}}?(?:{_EVENT}|活动)")
-# 外商投资法落地, 十九届二中、三中全会: a law named without 《》 by what happens to it; a party plenum.
+# 数据安全法落地, 十九届二中、三中全会: a law named without 《》 by what happens to it; a party plenum.
 _LAW_RE = re.compile(rf"(?<![{_H}])((?!推动|推进|加快|支持|实施|落实|开展|完善)[{_H}]{{3,8}}"
                      rf"(?<!办|方|做|立|执|司|依|违|合|守|说|想|看|用|算|疗|语|手|兵|书|魔|戏)法)"
                      r"(?=落地|实施|施行|正式施行|生效|出台|颁布|修订|修正|通过)")
-# 北清路沿线: a road named by what lies along it.
+# 麓谷路沿线: a road named by what lies along it.
 _ROAD_RE = re.compile(rf"(?<![{_H}])(?:沿着|沿|在|经|从|向|到|往|以|对|将)?((?!道|一带)[{_H}]{{2,4}}(?:路|大道))"
                       r"(?=沿线|两侧|周边|一带|沿岸|以[东南西北])")
 _NTH = "[一二三四五六七八九]"
 _PLENUM_RE = re.compile(rf"(?:党的)?十{_NTH}?届(?:{_NTH}中、)*{_NTH}中全会")
-# “千校万企”协同创新平台: a quoted name and the kind of platform it names.
+# “百校千企”协同创新平台: a quoted name and the kind of platform it names.
 # (At least four characters of its own kind: “双创”平台, “一站式”服务平台 say what sort, not which.)
 _QUOTED_PLATFORM_RE = re.compile(rf"“[^“”\n]{{1,10}}”(?:(?!的)[{_H}A-Za-z/]){{4,12}}?平台(?![化型类上内])")
 _SHORT_DOC = re.compile(rf"^(?:{_DOC_SUFFIX})$")
@@ -167,7 +167,7 @@ _ENUM_STOP = re.compile(rf"[^{_H}A-Za-z0-9、]")
 _ENUM_RE = re.compile(
     rf"((?:[{_H}A-Za-z0-9]{{2,10}}、){{1,12}}[{_H}A-Za-z0-9]{{2,10}})等(?:[0-9一二三四五六七八九十几数多百余]+(?:多)?[家个所])?"
     rf"([{_H}]{{0,12}}?)(企业|公司|高校|院所|大学|银行|社区|园区)")
-# The kind of thing an enumeration's head says its items are (小米、百度等企业; 望京、新首钢等人才社区).
+# The kind of thing an enumeration's head says its items are (小米、百度等企业; 岳麓、河西等人才社区).
 _ENUM_KIND = {"高校": "university", "院所": "university", "大学": "university", "社区": "place", "园区": "park"}
 _MUNICIPALITIES = frozenset({"北京市", "上海市", "天津市", "重庆市"})
 _BARE_LOCAL = re.compile(

@@ -43,7 +43,7 @@ _CLAUSE_PUNCT = re.compile(r"[，,；;：:。！？!?]")
 _NOUN_UNITS = frozenset({"部门", "部委"})
 _CLASS_WORDS = ("大类", "小类")
 _EXAMPLE = re.compile(r"\s*(?:如|例如|比如|譬如)[，,：:]?(?!何|果|期|今|此)")
-# 占全国3600余家高校院所合同总额的18%: the figure inside the whole compared with is the whole's.
+# 占全省600余家高校合同总额的9%: the figure inside the whole compared with is the whole's.
 # 16个高新区重大项目开工382个: the zones' projects, whose figures are the zones'.
 _ZONE_WORD = re.compile(r"高新区|开发区|示范区|园区|新区|自贸区")
 _WHOLE_OF = re.compile(r"占([\u4e00-\u9fff]{2,10})$")
@@ -308,7 +308,7 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
             topic_owner = ctx.owners.opening(s.start, text) or topic_owner
         sent_target = target_carry
         previous: list[str] = []  # subjects of the sentence's figures so far (not rates)
-        counted: str | None = None  # the set a sentence opens by counting (40家试点单位…): its figures' owner
+        counted: str | None = None  # the set a sentence opens by counting (30家试点单位…): its figures' owner
         for q in s.quantities:
             before = text[:max(0, q.start - s.start)]
             period = _period(src, s, q, carried, base)
@@ -320,14 +320,14 @@ def _paragraph_metrics(article: ArticleText, src: str, p: _Paragraph, ctx: _Cont
                 period = ctx.horizon  # 力争…达到1000家 in a plan for 2021–2025: by 2025
             after = text[q.end - s.start:]
             if q.quantity.unit in _NOUN_UNITS:
-                after = q.quantity.unit + after  # 9部委公布了…: what is counted is the unit itself
+                after = q.quantity.unit + after  # 7部委公布了…: what is counted is the unit itself
             subject = _of_product(subject_of(before, after, kind, previous, topic),
                                   _product_before(ctx.products, lo, q.start))
             if q.text.endswith(_CLASS_WORDS) and (counted_noun := counted_in_list(after)):
                 subject = counted_noun + q.text[-2:]  # 五大类、二十小类、200余项产品: 产品大类
             whole = _WHOLE_OF.search(before) if kind in ("count", "amount") else None
             if kind != "rate" and subject and not whole:
-                previous.append(subject)  # not 3600余家 of 占全国3600余家高校合同总额的18%: that is the whole's
+                previous.append(subject)  # not 600余家 of 占全省600余家高校合同总额的9%: that is the whole's
             clause = s.start + max((m.end() for m in _CLAUSE_PUNCT.finditer(before)), default=0)
             prev = out[-1] if out else None
             if prev and (_PART_OF.match(src, clause) or _PART_OF_BEFORE.search(src, max(s.start, clause - 3), clause)):

@@ -246,7 +246,7 @@ def _main_match(src: str, m: re.Match[str], strict: bool = True) -> tuple[Quanti
         return None
     vague, fuzz, mag = m.group("vague"), m.group("fuzz"), m.group("mag")
     if strict and _BARE_START.match(num) and not num.startswith(("十", "拾")) and not (vague or m.group("pre")):
-        return None  # 万元增加值, 千校万企, 百万级: a magnitude word, not a number
+        return None  # 万元增加值, 百校千企, 百万级: a magnitude word, not a number
     scale = float(_integer(mag) or 1.0) if mag else 1.0
     unit_raw = m.group("unit") or ""
     if pair is not None:

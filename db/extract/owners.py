@@ -17,7 +17,7 @@ _LEVEL = {"全省": "省", "全市": "市", "全区": "区", "本省": "省", "�
           "我省": "省", "我市": "市", "我区": "区"}
 WHOLE_NAMES = frozenset({"全国", *_LEVEL})  # the whole country, province, city (全省, 本市): no named owner
 _PLATFORM = re.compile("平台$")  # a platform owns its figures as a body does (a product does not)
-_STREET = re.compile("(?:路|大道|大街)$")  # 北清路沿线的园区: the road is where, the park owns its figures
+_STREET = re.compile("(?:路|大道|大街)$")  # 麓谷路沿线的园区: the road is where, the park owns its figures
 _OPENING_LEAD = re.compile(r"(?:(?:(?:截至|截止|到)?(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月)(?:底|末|以来)?|"
                            r"其中|目前|同时|此外|另外|近年来|(?:此次|本次|这次|新)?(?:发布|成立|启动|上线|揭牌|组建)的)"
                            r"[，,]?)*")
@@ -27,7 +27,7 @@ _BASE_BEFORE = re.compile(r"(?:占|超过|超|高于|低于|比|是|较|对|贡�
 # 甲乙科技、丙丁等12家企业: a member of the set counted, not its owner.
 _MEMBER_AFTER = re.compile(r"[、等]")
 _AGENT_BEFORE = re.compile("[由被]$")
-# 云州高新区92家“新三板”挂牌企业: a name after a count says what the set counted is, not whose it is.
+# 云州高新区86家“新三板”挂牌企业: a name after a count says what the set counted is, not whose it is.
 _COUNT_BEFORE = re.compile(r"[\d一二三四五六七八九十百千万]+(?:多|余)?[家个所名位]“?$")
 _NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千万几数]")
 _THIS_PAPER = re.compile(r"本报(?!讯|记者|评论员|特约|通讯员|见习|[\u4e00-\u9fff]{2}\d{1,2}月\d{1,2}日电)")
@@ -50,7 +50,7 @@ class Owners:
         quoted = [m.span() for m in _QUOTED.finditer(src)]
 
         def free(start: int, end: int) -> bool:
-            # (不含港澳台) names no owner, nor a name inside a quoted title (举办“走进北交所”活动3场)
+            # (不含港澳台) names no owner, nor a name inside a quoted title (举办“走进科创板”活动3场)
             return not any(s < start < e for s, e in bracketed) \
                 and not any(s <= start and end <= e and (s, e) != (start - 1, end + 1) for s, e in quoted)
 

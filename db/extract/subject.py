@@ -16,11 +16,11 @@ faithful form (规模以上企业总收入, not 示范区规模以上企业总�
 - a growth rate takes the subject of the figure it follows; 分别 hands the
   rates after it to the figures before it, in order;
 - a figure in brackets is a part of the one before (21家(含创新层3家) → 创新层新增挂牌企业);
-- what the counted things did reads as a relative clause, without its own figure (6家中资银行设立7家
-  绿色支行 → 设立绿色支行的中资银行; 其中3000多项正在转化实施 → 正在转化实施的科技成果);
+- what the counted things did reads as a relative clause, without its own figure (8家银行设立12家
+  科技支行 → 设立科技支行的银行; 其中2000多项正在转化实施 → 正在转化实施的科技成果);
 - a share is told as what it is of (贡献了全市GDP的1/4 → 全市GDP; 贡献了全省90%的技术输出 → 贡献的技术输出);
 - a lone measure word with no figure before it is of what the clause before says went well
-  (主要海洋产业保持稳步增长，全年实现增加值 → 主要海洋产业增加值);
+  (电子信息产业保持稳步增长，全年实现增加值 → 电子信息产业增加值);
 - a date is never part of a subject, wherever in the clause it stands.
 """
 from __future__ import annotations
@@ -64,9 +64,9 @@ _VERB_TAIL = re.compile(
 _NOUN_AFTER = re.compile(r"^的?([\u4e00-\u9fffA-Za-z“”\"]{1,16}?)(?=[，,。；;：:、！？!?（(\d]|的|中[，,。；;]|"
                          r"中(?=属于|有)|已|参加|建立|共同|正在|进行|获|是|(?<!正)在|为|将|和|与|等|融资|总额|却|高达|达到|超过|分别|贡献|"
                          + _GOES_ON + r"|$)")
-# The kinds of counted set a count names (40家试点单位): what the figures after it may belong to.
+# The kinds of counted set a count names (30家试点单位): what the figures after it may belong to.
 COUNTED_SET = re.compile(r"(?:单位|企业|公司|高校|院所|机构|城市|园区|医院|学校|银行|平台|基地|团队|项目|孵化器)")
-# After the counted noun, another figure: 40家试点单位赋权成果超过1600项.
+# After the counted noun, another figure: 30家试点单位转化成果超过900项.
 _FIGURE_NEXT = re.compile(r"(?:共计|共|合计|累计)?(?:超过|达到了?|高达|达|突破|超|为|是|约)?\d")
 _RELATIVE = re.compile(_GOES_ON + r"[\u4e00-\u9fff“”\"]{1,16}$")
 # 3.8万项科技成果已经单列管理: what is counted is what has been done so (单列管理的科技成果).
@@ -74,7 +74,7 @@ _DONE = re.compile(r"(?:已经|已|正在)[\u4e00-\u9fff]{2,8}")
 # Adverbs between what is measured and its verb: 营收规模迅速扩张, 挂牌不久即融资.
 _ADVERB_IN = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:迅速|快速|大幅|显著|明显|稳步|进一步|不久即|随即)"
                         r"(?=[\u4e00-\u9fff])")
-# The clause before names what a lone measure word is of: 主要海洋产业保持稳步增长，全年实现增加值….
+# The clause before names what a lone measure word is of: 电子信息产业保持稳步增长，全年实现增加值….
 _TOPIC_VERB = re.compile(r"保持|实现|继续|持续|稳步|呈现|延续|完成|取得|运行")
 _REPORTING = re.compile(r"显示|表明|介绍|指出|表示|认为|说|称|透露")
 # Nouns that say little without the verb that counts them: 走访企业, 投资企业.
@@ -128,7 +128,7 @@ def subject(before: str, after: str, kind: str, previous: list[str], carried: st
                 return earlier[len(earlier) - k + n]
         share = _SHARE.match(_QUAL_TAIL.sub("", _PAREN.sub("", clause)).strip())
         if kind == "share" and share and previous[-1]:
-            whole = _FIGURE_IN.sub("", share.group("whole")).strip("的")  # 全国3600余家高校 → 全国高校
+            whole = _FIGURE_IN.sub("", share.group("whole")).strip("的")  # 全省600余家高校 → 全省高校
             return f"{previous[-1]}占{whole}比重"
         if kind == "rate" and not _has_own_subject(clause):
             return previous[-1]
@@ -148,13 +148,13 @@ def subject(before: str, after: str, kind: str, previous: list[str], carried: st
         word, rest_at = word + "的" + owned.group(1).strip("“”\""), rest_at + 1 + owned.end()
     if noun and _FIGURE_NEXT.match(after, rest_at) and (counted := COUNTED_SET.search(word)) \
             and counted.end() < len(word):
-        # 40家试点单位赋权成果超过1600项: 赋权成果 is what the next figure measures; this one counts 试点单位.
+        # 30家试点单位转化成果超过900项: 转化成果 is what the next figure measures; this one counts 试点单位.
         word = word[:counted.end()]
     # 建立甲、乙两个平台: the names listed before the number are what is counted, the noun after says what.
     if noun and (not head or len(head) < 2 or _VERB_TAIL.search(head) or head.startswith(("占", "超"))
                  or "、" in head):
         rest = _CLAUSE_PUNCT.split(after[rest_at:], maxsplit=1)[0]
-        bare = _FIGURE_IN.sub("", rest)  # 设立7家绿色支行: what they did, without its own figure
+        bare = _FIGURE_IN.sub("", rest)  # 设立12家科技支行: what they did, without its own figure
         bare = _DOC_NAME.sub(lambda m: m.group(1)[-4:], bare)  # 印发《…试点实施方案》: the kind of document
         if word and not re.search(r"\d", bare) and (_RELATIVE.match(bare) or _DONE.fullmatch(bare)):
             return re.sub(r"^(?:已经|已|先后)|了", "", bare) + "的" + word
@@ -162,9 +162,9 @@ def subject(before: str, after: str, kind: str, previous: list[str], carried: st
         if word in _GENERIC and verb:
             return verb.group(1) + word
         if word and (plan := _PLANNED.search(head or "")):
-            return plan.group() + word  # 拟扩建4000平米生产基地: what is planned is no base yet
+            return plan.group() + word  # 拟扩建6000平米生产基地: what is planned is no base yet
         if word and (done := _DONE_BEFORE.search(head or "")):
-            return done.group(1) + word  # 已签约的50支子基金 → 已签约子基金
+            return done.group(1) + word  # 已签约的36支子基金 → 已签约子基金
         return word or None
     head = _VERB_TAIL.sub("", head)
     if head and previous and _MEASURE.match(head):
@@ -193,14 +193,14 @@ def _share_of(clause: str, after: str, previous: list[str]) -> str | None:
 
 
 def counted_in_list(after: str) -> str | None:
-    """The noun a list of counts ends on: 五大类、二十小类、200余项科技服务产品 → 科技服务产品 (for 五大类)."""
+    """The noun a list of counts ends on: 四大类、十五小类、120余项科技服务产品 → 科技服务产品 (for 四大类)."""
     items = _COUNT_ITEMS.match(after)
     noun = _NOUN_AFTER.match(after[items.end():]) if items.end() else None
     return noun.group(1) if noun else None
 
 
 def _topic(clause: str) -> str | None:
-    """What the clause before is about, when it says how it went (主要海洋产业保持稳步增长 → 主要海洋产业)."""
+    """What the clause before is about, when it says how it went (电子信息产业保持稳步增长 → 电子信息产业)."""
     if _REPORTING.search(clause):
         return None
     head = _head(clause)

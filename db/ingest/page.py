@@ -142,7 +142,7 @@ def page_publication(paras: list[Para], masthead_end: int) -> str | None:
 def masthead_names(paras: list[Para], masthead_end: int, publication: str | None) -> tuple[str, ...]:
     """The bodies a masthead names on lines of their own: who supervises the paper (科学技术部主管 →
     科学技术部), its website and its think tank (云州科技网, 高新智库); not the paper itself. (A
-    section's name alone, 众创新品 or 园区观察, says nothing of what it is.)"""
+    section's name alone, 园区观察 or 创新新品, says nothing of what it is.)"""
     out: list[str] = []
     for p in paras[:masthead_end]:
         for line in p.text.split("\n"):
