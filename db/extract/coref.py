@@ -15,34 +15,20 @@ from ..records import EntityMention
 
 # The kind of thing a head names: a reference finds the last entity of that kind.
 _HEAD_TYPES: dict[str, frozenset[str]] = {
-    "公司": frozenset({"company"}),
-    "集团": frozenset({"company"}),
-    "企业": frozenset({"company"}),
-    "银行": frozenset({"company"}),
-    "大学": frozenset({"university"}),
-    "高校": frozenset({"university"}),
-    "学校": frozenset({"university"}),
-    "学院": frozenset({"university"}),
-    "研究院": frozenset({"university", "org"}),
-    "研究所": frozenset({"university", "org"}),
-    "园区": frozenset({"park"}),
-    "高新区": frozenset({"park"}),
-    "示范区": frozenset({"park"}),
-    "开发区": frozenset({"park"}),
-    "新区": frozenset({"park", "place"}),
-    "区": frozenset({"park", "place"}),
-    "市": frozenset({"place"}),
-    "省": frozenset({"place"}),
-    "县": frozenset({"place"}),
-    "平台": frozenset({"org", "product"}),
-    "联合体": frozenset({"org"}),
-    "联盟": frozenset({"org"}),
-    "协会": frozenset({"org"}),
-    "基金": frozenset({"org"}),
-    "中心": frozenset({"org", "gov"}),
-    "机构": frozenset({"org", "gov", "company", "university"}),
-    "专利池": frozenset({"org"}),
-    "实验室": frozenset({"org"}),
+    head: frozenset(kinds.split())
+    for kinds, heads in (
+        ("company", "公司 集团 企业 银行"),
+        ("university", "大学 高校 学校 学院"),
+        ("university org", "研究院 研究所"),
+        ("park", "园区 高新区 示范区 开发区"),
+        ("park place", "新区 区"),
+        ("place", "市 省 县"),
+        ("org product", "平台"),
+        ("org", "联合体 联盟 协会 基金 专利池 实验室"),
+        ("org gov", "中心"),
+        ("org gov company university", "机构"),
+    )
+    for head in heads.split()
 }
 _HEADS = "|".join(sorted(_HEAD_TYPES, key=len, reverse=True))
 _H = "\u4e00-\u9fff"

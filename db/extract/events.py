@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..records import ArticleText, Event
 from ..text import halfwidth
-from .actor import actor_name, entity_actor, in_frame, prefer_named
+from .actor import _BRACKETED, actor_name, entity_actor, in_frame, prefer_named
 from .dates import DateMention, find_dates, published_base
 
 __all__ = ["extract_events", "is_policy_event", "notice_events", "timeline_key"]
@@ -198,12 +198,12 @@ _FOUNDED_IN = re.compile(r"(成立|创办|创建|创立|设立|始建|组建|建
 _IN_FORCE_VERBS = frozenset({"施行", "生效", "试行"})  # …通过《某某条例》，自10月1日起施行: that text
 _DOC_GAP = 5  # 了, 新一轮: what may stand between an issuing verb and the document's name
 _THAT_TEXT = re.compile(r"[该本此](?:法|条例|办法|规定|细则|决定|意见|方案|规划|通知|政策|措施)")
-_MEETING_NAME = re.compile(r"(?:会议|会|论坛|峰会|大赛|活动|交易会|博览会)$|^(?:会议|论坛|大会|活动)")
+_MEETING_WORDS = "会议|会|论坛|峰会|大赛|活动|交易会|博览会"
+_MEETING_NAME = re.compile(rf"(?:{_MEETING_WORDS})$|^(?:会议|论坛|大会|活动)")
 _ORGANISED = re.compile(r"(?P<what>[^。！？\n由]{0,40})由(?P<who>[^。！？\n由]{2,160}?)(?:共同|联合)?主办")
 _ORGANISER_REACH = 3000
 # 会议由…主办, 云州论坛由…主办: the meeting itself right before 由 (not 论坛期间，由…主办的另一场活动).
-_HELD_WHAT = re.compile(r"(?:会议|会|论坛|峰会|大赛|活动|交易会|博览会)$")
-_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+_HELD_WHAT = re.compile(rf"(?:{_MEETING_WORDS})$")
 _OWN_PAPER = re.compile(r"本报[\d年月日、\s]*$")  # 本报 before a date, or before dates listed
 _RULES = re.compile(r"(?:条例|法|办法|规定|细则|决定|规划|纲要)(?:修订案|修正案)?$")
 
