@@ -6,7 +6,7 @@ expansion `jieba.cut_for_search` makes, without cutting the text twice.
 
 `tokens` runs jieba's own algorithm (dictionary DAG, best route by word log
 frequency, HMM for runs of unknown characters) in one fused loop; it gives the
-same tokens as `Tokenizer.lcut` (tests/test_segment.py checks that) in about
+same tokens as `Tokenizer.lcut` (tests/db/test_segment.py checks that) in about
 half the time, as jieba's version builds a DAG dict, a route dict and a
 generator per character.
 """
@@ -44,15 +44,12 @@ def tokenizer() -> jieba.Tokenizer:
 
 def tokens(text: str) -> list[str]:
     """Precise-mode tokens of `text` (jieba's `lcut`, HMM on); they concatenate back to `text`."""
-    tk = tokenizer()
-    freq = tk.FREQ
-    logtotal = log(tk.total)
     out: list[str] = []
     for i, blk in enumerate(_HAN.split(text)):
         if not blk:
             continue
         if i % 2:  # split() with a group puts the matched runs at odd indexes
-            _cut_block(blk, freq, logtotal, out)
+            out.extend(_block_tokens(blk))
         else:
             for x in _SKIP.split(blk):
                 if not x:
@@ -62,6 +59,17 @@ def tokens(text: str) -> list[str]:
                 else:
                     out.extend(x)
     return out
+
+
+# Cached by block (a run between punctuation: a clause, a name, a figure with its unit): news
+# repeats its set phrases, datelines and boilerplate, and a hit costs one lookup instead of a
+# route through the dictionary. Bounded, so a large corpus cannot grow it without limit.
+@lru_cache(maxsize=32_768)
+def _block_tokens(block: str) -> tuple[str, ...]:
+    tk = tokenizer()
+    out: list[str] = []
+    _cut_block(block, tk.FREQ, log(tk.total), out)
+    return tuple(out)
 
 
 def _cut_block(sentence: str, freq: dict[str, int], logtotal: float, out: list[str]) -> None:
