@@ -35,7 +35,18 @@ from .lookups import (
     sources,
     timeline_event,
 )
-from .run import FIRST_PAGE_BUDGET, POLL_STEPS, all_ids, count, facets, fetch_rows, iter_ids, iter_rows, page
+from .run import (
+    FIRST_PAGE_BUDGET,
+    POLL_STEPS,
+    all_ids,
+    count,
+    facets,
+    fetch_rows,
+    first_facets,
+    iter_ids,
+    iter_rows,
+    page,
+)
 from .specs import ALIASES, PANES, RECORDS, SPECS, FieldSpec, PaneSpec, fields_help
 from .sql import FIRST_PAGE, Query, article_terms, build, compile_query, fts_phrase
 
@@ -78,6 +89,7 @@ __all__ = [
     "find_articles",
     "find_entities",
     "find_marks",
+    "first_facets",
     "fts_phrase",
     "iter_ids",
     "iter_rows",

@@ -142,13 +142,31 @@ def facets(conn: sqlite3.Connection, q: Query, budget: float = 0.3, limit: int =
     that many matches (a quick estimate when the full count is over budget);
     `stop` is polled while counting and gives up (None) when it turns true.
     """
+    got = _facets(conn, q, budget, limit, sample, stop)
+    return None if got is None else got[0]
+
+
+def first_facets(conn: sqlite3.Connection, q: Query, sample: int, budget: float = 0.3, limit: int = 40,
+                 stop: Callable[[], bool] | None = None) -> tuple[dict[str, list[tuple[str, int]]] | None, bool]:
+    """The counts of the first `sample` matches, and whether those were all of them (exact counts).
+
+    The first matches stream from the index in its order, so this takes a time bounded by
+    `sample` however many rows match: the app shows it at once, and the full counts after.
+    """
+    got = _facets(conn, q, budget, limit, sample, stop)
+    return (None, False) if got is None else (got[0], got[1] < sample)
+
+
+def _facets(conn: sqlite3.Connection, q: Query, budget: float, limit: int, sample: int | None,
+            stop: Callable[[], bool] | None) -> tuple[dict[str, list[tuple[str, int]]], int] | None:
+    """The facets' counts and the number of rows counted (0 for the precomputed ones), or None."""
     spec = SPECS[q.pane]
-    out: dict[str, list[tuple[str, int]]] = {}
     if not q.filtered:
+        out: dict[str, list[tuple[str, int]]] = {}
         for name in spec.facets:
             rows = conn.execute("SELECT value, n FROM facets WHERE pane = ? AND facet = ?", (q.pane, name)).fetchall()
             out[name] = _order_facet(name, [(str(v), n) for v, n in rows], limit)
-        return out
+        return out, 0
     deadline = time.perf_counter() + budget
 
     def over() -> int:
@@ -157,13 +175,18 @@ def facets(conn: sqlite3.Connection, q: Query, budget: float = 0.3, limit: int =
     names = list(spec.facets)
     cols = ", ".join(f"{expr} AS f{i}" for i, expr in enumerate(spec.facets.values()))
     keys = ", ".join(f"f{i}" for i in range(len(names)))
-    inner = f"SELECT {cols} FROM {q.from_sql()} WHERE {q.where}"
+    source, where, params = q.from_sql(), q.where, q.params
+    if sample is not None and q.scan is not None:
+        source, where, params = q.scan
+    inner = f"SELECT {cols} FROM {source} WHERE {where}"
     if sample is not None:
         inner += f" LIMIT {int(sample)}"
     counts: list[dict[str, int]] = [{} for _ in names]
+    rows = 0
     conn.set_progress_handler(over, 1000)
     try:
-        for *values, n in conn.execute(f"SELECT {keys}, count(*) FROM ({inner}) GROUP BY {keys}", q.params):
+        for *values, n in conn.execute(f"SELECT {keys}, count(*) FROM ({inner}) GROUP BY {keys}", params):
+            rows += n
             for i, v in enumerate(values):
                 if v is not None:
                     counts[i][str(v)] = counts[i].get(str(v), 0) + n
@@ -173,7 +196,7 @@ def facets(conn: sqlite3.Connection, q: Query, budget: float = 0.3, limit: int =
         raise
     finally:
         conn.set_progress_handler(None, 0)
-    return {name: _order_facet(name, list(c.items()), limit) for name, c in zip(names, counts, strict=True)}
+    return {name: _order_facet(name, list(c.items()), limit) for name, c in zip(names, counts, strict=True)}, rows
 
 
 def _order_facet(name: str, rows: list[tuple[str, int]], limit: int) -> list[tuple[str, int]]:

@@ -47,6 +47,9 @@ class Query:
     match: str | None = field(default=None, repr=False)
     # The first matches in index order: what a slow sort (rank, date) shows while it runs.
     preview: tuple[str, tuple] | None = field(default=None, repr=False)
+    # FROM, WHERE and parameters with the index driving, in its order: the first N matches
+    # stream from it without collecting every match first (an estimate's sample).
+    scan: tuple[str, str, tuple] | None = field(default=None, repr=False)
 
     def from_sql(self, with_article: bool = False) -> str:
         join = SPECS[self.pane].join
@@ -181,12 +184,13 @@ def compile_query(conn: sqlite3.Connection, flt: Filter, sort: str | None = None
     if name not in spec.sorts and name != "rank":
         name, sort_name = spec.default_sort.lstrip("-"), spec.default_sort
     direction = "DESC" if sort_name.startswith("-") else "ASC"
-    preview = None
-    if match and name != "source":
-        preview_join = f" {spec.join}" if join and spec.join else ""
-        preview = (f"SELECT {a}.id FROM {spec.fts} f CROSS JOIN {spec.table} {a}{preview_join}"
-                   f" WHERE f.{spec.fts} MATCH ? AND {a}.id = f.rowid{''.join(f' AND {c}' for c in conds)}"
-                   f" ORDER BY f.rowid LIMIT {FIRST_PAGE}", (" AND ".join(match), *params))
+    preview = scan = None
+    if match:
+        scan_join = f" {spec.join}" if join and spec.join else ""
+        scan = (f"{spec.fts} f CROSS JOIN {spec.table} {a}{scan_join}",
+                " AND ".join([f"f.{spec.fts} MATCH ?", f"{a}.id = f.rowid", *conds]), (" AND ".join(match), *params))
+        if name != "source":
+            preview = (f"SELECT {a}.id FROM {scan[0]} WHERE {scan[1]} ORDER BY f.rowid LIMIT {FIRST_PAGE}", scan[2])
     source = f"{spec.table} {a}"
     source_params: list = []
     ranked = False
@@ -213,7 +217,7 @@ def compile_query(conn: sqlite3.Connection, flt: Filter, sort: str | None = None
         pane=flt.pane, source=source, where=" AND ".join(conds) or "1", params=(*source_params, *params),
         order=order, sort=sort_name, needs_article=join or ("a.published" in order and flt.pane != "articles"),
         words=tuple(dict.fromkeys(w for w in words if w)), filtered=not flt.empty, ranked=ranked,
-        match=" AND ".join(match) if match else None, preview=preview,
+        match=" AND ".join(match) if match else None, preview=preview, scan=scan,
     )
 
 

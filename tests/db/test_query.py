@@ -281,6 +281,18 @@ def test_facets_give_up_over_budget(tmp_path):
     assert query.facets(c, q) is not None  # the connection is usable afterwards
 
 
+def test_first_facets_exact_when_all_matches_counted(tmp_path):
+    c = catalog.connect(make_catalog(tmp_path / "f.db", articles=5, metrics=3000, events=5, entities=5))
+    q = query.build(c, "unit:元", "metrics")
+    total = query.count(c, q)
+    assert total > 100
+    some, exact = query.first_facets(c, q, sample=100)
+    assert not exact and sum(n for _, n in some["unit"]) == 100
+    counts, exact = query.first_facets(c, q, sample=total + 1)
+    assert exact and counts == query.facets(c, q)
+    assert query.first_facets(c, q, sample=100, budget=-1.0) == (None, False)
+
+
 def test_facets_for_every_pane(conn):
     for pane in query.PANES:
         assert query.facets(conn, query.build(conn, "1", pane)) is not None

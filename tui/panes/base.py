@@ -38,9 +38,9 @@ DEBOUNCE = 0.08  # seconds: typing faster than this waits for the pause
 DETAIL_DELAY = 0.02  # seconds: the detail view follows the cursor once it rests
 PAINT_PAUSE = 0.03  # seconds the query worker yields after handing over the first page
 STREAM_INTERVAL = 0.25  # seconds between updates of the row count while ids stream in
-FACET_BUDGET = 0.25  # seconds for exact facet counts before showing an estimate
 _SORT_TERM = re.compile(r"(?<!\S)sort:\S*")
-FACET_SAMPLE = 20_000  # matches the estimate counts
+FACET_SAMPLE = 5_000  # matches counted first: exact when fewer match, else an estimate shown at once
+FACET_BUDGET = 0.25  # seconds those first counts may take
 FACET_PATIENCE = 5.0  # seconds the exact counts may take after the estimate
 FACET_WIDTH = 16  # cells for a facet line until the facet column has a size (the narrow one, in app.tcss)
 
@@ -315,8 +315,8 @@ class Pane(Vertical):
 
     @work(exclusive=True, thread=True, group="facets", exit_on_error=False)
     def run_facets(self, q: query.Query, generation: int) -> None:
-        """Exact counts when they come within the budget; else an estimate from the first
-        matches at once, and the exact counts later (up to FACET_PATIENCE)."""
+        """The counts of the first matches at once: exact when they were all; else shown as an
+        estimate while the exact counts follow (up to FACET_PATIENCE)."""
         worker = get_current_worker()
 
         def stale() -> bool:
@@ -328,17 +328,17 @@ class Pane(Vertical):
 
         try:
             with self.pool.connection() as conn:
-                counts = query.facets(conn, q, FACET_BUDGET, stop=stale)
-                if counts is not None:
-                    show(counts)
-                    return
+                counts, exact = query.first_facets(conn, q, FACET_SAMPLE, FACET_BUDGET, stop=stale)
                 if stale():
                     return
-                show(query.facets(conn, q, FACET_BUDGET, sample=FACET_SAMPLE, stop=stale),
-                     f"first {FACET_SAMPLE:,} rows")
-                counts = query.facets(conn, q, FACET_PATIENCE, stop=stale)
-                if counts is not None:
+                if exact:
                     show(counts)
+                    return
+                if counts is not None:
+                    show(counts, f"first {FACET_SAMPLE:,} rows")
+                exact_counts = query.facets(conn, q, FACET_PATIENCE, stop=stale)
+                if exact_counts is not None or counts is None:
+                    show(exact_counts)  # None: no counts at all, the pane says it gave up
         except sqlite3.Error:
             show(None)
 
