@@ -357,7 +357,7 @@ def app_child(db: str, launched: float) -> None:
         return ok
 
     async def type_queries(app, pilot, name: str) -> dict:  # type: ignore[no-untyped-def]
-        app.action_show_pane(name)
+        await app.action_show_pane(name)
         await pilot.pause()
         pane = app.pane(name)
         await settle(pane)

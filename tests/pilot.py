@@ -29,7 +29,11 @@ async def until(pilot, condition: Callable[[], object], what: str, timeout: floa
 
 
 def _unsettled(app) -> list[str]:
-    return [p.PANE for p in app.query(Pane) if not p.settled]
+    from zgc.tui.app import PANES
+
+    mounted = {p.PANE: p for p in app.query(Pane) if p.is_mounted}
+    # The panes not shown at start are mounted after the first frame: until then they are busy too.
+    return [name for name in PANES if name not in mounted or not mounted[name].settled]
 
 
 async def settle(pilot, timeout: float = TIMEOUT) -> None:

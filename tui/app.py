@@ -15,11 +15,12 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
+from textual.widget import AwaitMount
 from textual.widgets import Footer, Input, TabbedContent, TabPane
 from zgc.db import catalog, query
 
 from . import settings
-from .messages import ExportView, OpenArticle, OpenEntity, OpenSeries
+from .messages import ExportView, OpenArticle, OpenEntity, OpenSeries, ResultsShown
 from .panes.articles import ArticlesPane
 from .panes.base import Pane
 from .panes.entities import EntitiesPane
@@ -97,18 +98,42 @@ class ZgcApp(App):
         self.history: list[str] = []  # panes left by following a link, for Escape to retrace
         self.keymap: dict[str, str] = {}  # binding id → keys, from the user's keymap file
         self.timings: dict[str, float] = {}  # seconds: what start-up took (validate_s), for the benchmark
+        self._mounting: dict[str, AwaitMount] = {}  # the panes mounted after the first frame
         self._told_rebuilt = False
         self.sub_title = str(self.db_path)
 
     # -------------------------------------------------------------- layout
 
     def compose(self) -> ComposeResult:
+        # Only the start pane at first: styling the other four's widgets would double the time to the
+        # first rows. They are mounted after the first frame, or at once when asked for (ensure_pane).
         with TabbedContent(initial=self.start_pane, id="panes"):
             for i, (name, cls) in enumerate(PANES.items(), 1):
                 with TabPane(f"{i} {cls.TITLE}", id=name):
-                    yield cls(self.conn, self.pool, self.start_filter if name == self.start_pane else "",
-                              history=self.filter_history, eager=name == self.start_pane, id=f"{name}-pane")
+                    if name == self.start_pane:
+                        yield self._new_pane(name)
         yield Footer()
+
+    def _new_pane(self, name: str) -> Pane:
+        start = name == self.start_pane
+        return PANES[name](self.conn, self.pool, self.start_filter if start else "", history=self.filter_history,
+                           eager=start, id=f"{name}-pane")
+
+    async def ensure_pane(self, name: str) -> Pane:
+        """The pane `name`, mounted now if it was not yet."""
+        if name not in self._mounting and not self.query(f"#{name}-pane"):
+            self._mounting[name] = self.query_one(f"#{name}", TabPane).mount(self._new_pane(name))
+        if name in self._mounting:
+            await self._mounting[name]
+        return self.pane(name)
+
+    async def _mount_other_panes(self) -> None:
+        for name in PANES:
+            await self.ensure_pane(name)
+
+    def on_results_shown(self, message: ResultsShown) -> None:
+        if len(self._mounting) < len(PANES) - 1:
+            self.call_after_refresh(self._mount_other_panes)
 
     def on_key(self, event: events.Key) -> None:
         # A key that reaches the app while a text line has the focus was sent elsewhere before the focus
@@ -130,6 +155,9 @@ class ZgcApp(App):
         self.set_interval(2.0, self._check_catalog)
         # Start-up garbage (Textual's CSS, widget trees) never dies: freezing it keeps the
         # collector's full passes, which pause 25-40 ms, off the keystroke path.
+        # The other panes once the start pane's rows are on screen (sooner, they would delay them),
+        # or after a while if its filter gives none.
+        self.set_timer(1.0, self._mount_other_panes)
         self.call_after_refresh(gc.freeze)
         self._focus_start()
 
@@ -147,7 +175,8 @@ class ZgcApp(App):
 
     # -------------------------------------------------------------- navigation
 
-    def action_show_pane(self, name: str) -> None:
+    async def action_show_pane(self, name: str) -> None:
+        await self.ensure_pane(name)
         while len(self.screen_stack) > 1:
             self.pop_screen()
         tabs = self.query_one(TabbedContent)
@@ -158,21 +187,21 @@ class ZgcApp(App):
         # in the first second after start) must reach this pane, not the one left.
         self.set_focus(self.pane(name).table)
 
-    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane = event.pane.id
         if pane:
-            self.pane(pane).activate()  # a tab clicked
+            (await self.ensure_pane(pane)).activate()  # a tab clicked
         # The start tab's activation arrives after the first keys: by then 1 may have moved on.
         if pane and pane == self.active_pane and not isinstance(self.focused, Input):
             self.set_focus(self.pane(pane).table)
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
         if len(self.screen_stack) > 1:
             self.pop_screen()
         elif self.history:
             name = self.history.pop()
             self.query_one(TabbedContent).active = name
-            self.call_after_refresh(self.pane(name).table.focus)
+            self.call_after_refresh((await self.ensure_pane(name)).table.focus)
         else:
             self.notify("nothing to go back to: Escape retraces the links you followed; 1–5 switch panes",
                         timeout=3)
@@ -279,8 +308,8 @@ class ZgcApp(App):
         old_conn.close()
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        for name in PANES:
-            self.pane(name).use_catalog(self.conn, self.pool)
+        for pane in self.query(Pane):  # one still to be mounted is made with the new connections
+            pane.use_catalog(self.conn, self.pool)
         self.notify("reloaded the catalog", timeout=3)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -296,9 +325,12 @@ class ZgcApp(App):
                             lambda: self.pane().action_cycle_sort())
         yield SystemCommand("Focus filter", "type a filter", lambda: self.pane().action_focus_filter())
         yield SystemCommand("Policy events only / all", "toggle policy:yes on the timeline",
-                            lambda: self.pane("timeline").action_toggle_policy())
+                            self._toggle_policy)
         yield SystemCommand("Reload catalog", "open the catalog file again (after a rebuild)", self.action_reload)
         yield SystemCommand("Back", "go back", self.action_back)
+
+    async def _toggle_policy(self) -> None:
+        (await self.ensure_pane("timeline")).action_toggle_policy()
 
     def on_unmount(self) -> None:
         self.pool.close()

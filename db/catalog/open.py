@@ -109,7 +109,7 @@ def validate(path: Path) -> dict[str, str]:
         # mid-session (a full integrity check would read the whole file: seconds at a million rows).
         for table in ("articles", "metrics", "targets", "events", "timeline", "entities", "mentions", "facets"):
             conn.execute(f"SELECT * FROM {table} ORDER BY rowid DESC LIMIT 1").fetchall()
-        for fts in ("articles_fts", "metrics_fts", "events_fts", "entities_fts"):
+        for fts in ("articles_fts", "metrics_fts", "targets_fts", "events_fts", "entities_fts"):
             conn.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH 'zgczgc' LIMIT 1").fetchall()
         expected = os.path.getsize(path)
         page_size, pages = (conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_size", "page_count"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from functools import cache
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 TABLES = """
 CREATE TABLE meta (
@@ -181,6 +181,7 @@ CREATE TABLE facets (
 FTS = """
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content=[articles], prefix='1');
 CREATE VIRTUAL TABLE metrics_fts USING fts5(subject, scope, text, content='');
+CREATE VIRTUAL TABLE targets_fts USING fts5(subject, scope, text, content='');
 CREATE VIRTUAL TABLE events_fts USING fts5(actor, action, document, summary, content='');
 CREATE VIRTUAL TABLE entities_fts USING fts5(name, aliases, role, content='');
 """
@@ -279,7 +280,7 @@ ALL = TABLES + FTS + INDEXES + VIEWS
 REQUIRED_TABLES = (
     "meta", "documents", "problems", "articles", "metrics", "series", "targets", "events", "timeline",
     "entities", "entity_aliases", "entity_roles", "mentions", "facets",
-    "articles_fts", "metrics_fts", "events_fts", "entities_fts",
+    "articles_fts", "metrics_fts", "targets_fts", "events_fts", "entities_fts",
 )
 
 

@@ -111,7 +111,7 @@ class CatalogUpdater(CatalogWriter):
         for table in ("timeline", "series", "entities", "entity_aliases", "entity_roles", "targets", "facets",
                       "meta", "problems"):
             self.conn.execute(f"DELETE FROM {table}")
-        for fts in ("events_fts", "entities_fts"):
+        for fts in ("targets_fts", "events_fts", "entities_fts"):
             self.conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('delete-all')")
         super().finish(meta, problems, vacuum=False)
 

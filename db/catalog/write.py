@@ -246,6 +246,12 @@ class CatalogWriter:
         # The view looks each target's figure up: worked out once here, so the app pages a table.
         columns = ", ".join(schema.columns("targets"))
         self.conn.execute(f"INSERT INTO targets ({columns}) SELECT {columns} FROM target_progress")
+        # The targets' own index (their figures' words, as metrics_fts has them): a search in the
+        # targets pane then streams through targets only, not through every figure's matches.
+        self.insert("targets_fts", [
+            (gid, segment.chars_text(subject or ""), segment.chars_text(scope or ""), segment.chars_text(text))
+            for gid, subject, scope, text in self.conn.execute(
+                "SELECT g.id, m.subject, m.scope, m.text FROM targets g JOIN metrics m ON m.id = g.target_id")])
         self.write_facets()
         if self.fresh:
             self.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")

@@ -141,7 +141,7 @@ SPECS: dict[str, PaneSpec] = {
         facets=schema.FACETS["timeline"],
     ),
     "targets": PaneSpec(
-        table="targets", alias="g", fts="metrics_fts",
+        table="targets", alias="g", fts="targets_fts",
         select="g.id, g.subject, g.scope, g.target_value, g.target_qualifier, g.unit, g.target_period,"
                " g.actual_value, g.actual_period, g.status, g.ratio, g.series_id, g.target_year",
         row=("id", "subject", "scope", "target_value", "target_qualifier", "unit", "target_period",

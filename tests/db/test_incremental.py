@@ -45,7 +45,7 @@ def canonical(db: Path) -> dict[str, list]:
         out[table] = rows(table, ())
     out["meta"] = sorted(r for r in conn.execute("SELECT key, value FROM meta") if r[0] != "built_at")
     out["problems"] = [r for r in conn.execute("SELECT path, reason, detail FROM problems ORDER BY id")]
-    for fts in ("articles_fts", "metrics_fts", "events_fts", "entities_fts"):
+    for fts in ("articles_fts", "metrics_fts", "targets_fts", "events_fts", "entities_fts"):
         conn.execute(f"CREATE VIRTUAL TABLE temp.v_{fts} USING fts5vocab(main, {fts}, 'row')")
         out[fts] = conn.execute(f"SELECT term, doc, cnt FROM temp.v_{fts} ORDER BY term").fetchall()
     conn.close()
