@@ -121,14 +121,17 @@ class ZgcApp(App):
 
     async def ensure_pane(self, name: str) -> Pane:
         """The pane `name`, mounted now if it was not yet."""
-        if name not in self._mounting and not self.query(f"#{name}-pane"):
-            self._mounting[name] = self.query_one(f"#{name}", TabPane).mount(self._new_pane(name))
+        main = self.screen_stack[0]  # the panes' screen, whatever screen is on top of it
+        if name not in self._mounting and not main.query(f"#{name}-pane"):
+            self._mounting[name] = main.query_one(f"#{name}", TabPane).mount(self._new_pane(name))
         if name in self._mounting:
             await self._mounting[name]
         return self.pane(name)
 
     async def _mount_other_panes(self) -> None:
         for name in PANES:
+            if not self.is_running or not self.screen_stack:
+                return  # closing: nothing left to mount into
             await self.ensure_pane(name)
 
     def on_results_shown(self, message: ResultsShown) -> None:
@@ -166,8 +169,9 @@ class ZgcApp(App):
         self.set_focus(self.pane().table)
 
     def pane(self, name: str | None = None) -> Pane:
-        name = name or self.query_one(TabbedContent).active
-        return self.query_one(f"#{name}-pane", Pane)
+        main = self.screen_stack[0]
+        name = name or main.query_one(TabbedContent).active
+        return main.query_one(f"#{name}-pane", Pane)
 
     @property
     def active_pane(self) -> str:

@@ -17,3 +17,20 @@ async def test_only_the_start_pane_queries_at_start_and_a_switch_runs_the_next_p
         await until(pilot, lambda: timeline.queried and timeline.settled and timeline.table.row_count > 0,
                     "the timeline's first rows after the switch")
         assert not app.pane("articles").queried
+
+
+@sync
+async def test_keys_typed_at_start_reach_a_pane_mounted_after_the_first_rows(seed_db):
+    from zgc.tui.panes.base import Pane
+
+    app = ZgcApp(seed_db, pane="metrics")
+    async with app.run_test(size=(100, 30)) as pilot:
+        # At once: the timeline may not be mounted yet (the other panes come after the first rows).
+        await pilot.press("4", "slash", *"policy:yes")
+        timeline = app.pane("timeline")
+        await until(pilot, lambda: timeline.filter_input.value == "policy:yes",
+                    "the keys typed after 4 to reach the timeline's filter line")
+        await settle(pilot)
+        assert app.active_pane == "timeline"
+        assert sorted(p.PANE for p in app.query(Pane)) == sorted(["articles", "entities", "metrics", "targets",
+                                                                    "timeline"])
