@@ -44,20 +44,37 @@ def tokenizer() -> jieba.Tokenizer:
 
 def tokens(text: str) -> list[str]:
     """Precise-mode tokens of `text` (jieba's `lcut`, HMM on); they concatenate back to `text`."""
+    return _cut(text, None)
+
+
+def tokens_and_index(text: str) -> tuple[list[str], str]:
+    """`tokens(text)` and `index_text` of them, made in one pass."""
+    index: list[str] = []
+    return _cut(text, index), " ".join(index)
+
+
+def _cut(text: str, index: list[str] | None) -> list[str]:
+    """The tokens of `text`; their search tokens appended to `index` when one is given."""
     out: list[str] = []
     for i, blk in enumerate(_HAN.split(text)):
         if not blk:
             continue
         if i % 2:  # split() with a group puts the matched runs at odd indexes
-            out.extend(_block_tokens(blk))
-        else:
-            for x in _SKIP.split(blk):
-                if not x:
-                    continue
-                if _SKIP.match(x):
-                    out.append(x)
-                else:
-                    out.extend(x)
+            words, searched = _block(blk)
+            out.extend(words)
+            if index is not None:
+                index.extend(searched)
+            continue
+        start = len(out)
+        for x in _SKIP.split(blk):
+            if not x:
+                continue
+            if _SKIP.match(x):
+                out.append(x)
+            else:
+                out.extend(x)
+        if index is not None:
+            index.extend(search_tokens(out[start:]))
     return out
 
 
@@ -65,11 +82,12 @@ def tokens(text: str) -> list[str]:
 # repeats its set phrases, datelines and boilerplate, and a hit costs one lookup instead of a
 # route through the dictionary. Bounded, so a large corpus cannot grow it without limit.
 @lru_cache(maxsize=32_768)
-def _block_tokens(block: str) -> tuple[str, ...]:
+def _block(block: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The block's tokens and their search tokens."""
     tk = tokenizer()
     out: list[str] = []
     _cut_block(block, tk.FREQ, log(tk.total), out)
-    return tuple(out)
+    return tuple(out), tuple(search_tokens(out))
 
 
 def _cut_block(sentence: str, freq: dict[str, int], logtotal: float, out: list[str]) -> None:

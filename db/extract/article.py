@@ -29,8 +29,8 @@ class ArticleResult:
 
 
 def process_article(article: Article) -> ArticleResult:
-    body_tokens = segment.tokens(article.body)
-    title_tokens = segment.tokens(article.title)
+    body_tokens, body_index = segment.tokens_and_index(article.body)
+    title_tokens, title_index = segment.tokens_and_index(article.title)
     text = ArticleText(
         body=article.body,
         title=article.title,
@@ -45,8 +45,8 @@ def process_article(article: Article) -> ArticleResult:
     metrics = extract_metrics(text)
     return ArticleResult(
         article=article,
-        title_index=segment.index_text(title_tokens),
-        body_index=segment.index_text(body_tokens),
+        title_index=title_index,
+        body_index=body_index,
         metrics=metrics,
         events=_notice_events(article) + extract_events(text),
         mentions=byline_mentions(article.authors)

@@ -53,3 +53,13 @@ def test_search_tokens_are_cut_for_search():
 def test_chars_text():
     assert segment.chars_text("中关村 A-1，ｘ") == "中 关 村 A 1 ｘ"
     assert segment.chars_text("") == ""
+
+
+def test_tokens_and_index_in_one_pass_are_the_two_apart():
+    # Twice over: the second pass reads every block from the cache.
+    texts = ODD + _random_texts(1000, 11) + [p.read_text(encoding="utf-8")
+                                             for p in sorted(bundled_corpus().glob("*.txt"))]
+    for _ in range(2):
+        for text in texts:
+            toks = segment.tokens(text)
+            assert segment.tokens_and_index(text) == (toks, segment.index_text(toks)), text[:80]
