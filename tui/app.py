@@ -98,7 +98,7 @@ class ZgcApp(App):
         self.history: list[str] = []  # panes left by following a link, for Escape to retrace
         self.keymap: dict[str, str] = {}  # binding id → keys, from the user's keymap file
         self.timings: dict[str, float] = {}  # seconds: what start-up took (validate_s), for the benchmark
-        self._mounting: dict[str, AwaitMount] = {}  # the panes mounted after the first frame
+        self._mounting: dict[str, AwaitMount] = {}  # the panes mounted after the start pane's first rows
         self._told_rebuilt = False
         self.sub_title = str(self.db_path)
 
@@ -106,7 +106,7 @@ class ZgcApp(App):
 
     def compose(self) -> ComposeResult:
         # Only the start pane at first: styling the other four's widgets would double the time to the
-        # first rows. They are mounted after the first frame, or at once when asked for (ensure_pane).
+        # first rows. They are mounted once those rows are on screen, one sooner when asked for (ensure_pane).
         with TabbedContent(initial=self.start_pane, id="panes"):
             for i, (name, cls) in enumerate(PANES.items(), 1):
                 with TabPane(f"{i} {cls.TITLE}", id=name):
@@ -156,11 +156,11 @@ class ZgcApp(App):
         for problem in problems:
             self.notify(problem, title="keymap", severity="warning", timeout=10)
         self.set_interval(2.0, self._check_catalog)
+        # The other panes come once the start pane's rows are on screen (on_results_shown), or after
+        # a second if its filter shows none.
+        self.set_timer(1.0, self._mount_other_panes)
         # Start-up garbage (Textual's CSS, widget trees) never dies: freezing it keeps the
         # collector's full passes, which pause 25-40 ms, off the keystroke path.
-        # The other panes once the start pane's rows are on screen (sooner, they would delay them),
-        # or after a while if its filter gives none.
-        self.set_timer(1.0, self._mount_other_panes)
         self.call_after_refresh(gc.freeze)
         self._focus_start()
 
