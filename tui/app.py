@@ -133,6 +133,7 @@ class ZgcApp(App):
             if not self.is_running or not self.screen_stack:
                 return  # closing: nothing left to mount into
             await self.ensure_pane(name)
+        gc.freeze()  # their widget trees too, like the start-up garbage (on_mount)
 
     def on_results_shown(self, message: ResultsShown) -> None:
         if len(self._mounting) < len(PANES) - 1:
