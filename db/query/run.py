@@ -133,16 +133,14 @@ def iter_rows(conn: sqlite3.Connection, q: Query) -> Iterator[tuple]:
 
 
 def facets(conn: sqlite3.Connection, q: Query, budget: float = 0.3, limit: int = 40,
-           sample: int | None = None, stop: Callable[[], bool] | None = None,
-           ) -> dict[str, list[tuple[str, int]]] | None:
+           stop: Callable[[], bool] | None = None) -> dict[str, list[tuple[str, int]]] | None:
     """Counts of each facet value among the matching rows; None when over `budget` seconds.
 
     All facets are counted in one pass over the matches. The unfiltered counts come
-    from the catalog's precomputed `facets` table; `sample` counts only the first
-    that many matches (a quick estimate when the full count is over budget);
-    `stop` is polled while counting and gives up (None) when it turns true.
+    from the catalog's precomputed `facets` table; `stop` is polled while counting and
+    gives up (None) when it turns true.
     """
-    got = _facets(conn, q, budget, limit, sample, stop)
+    got = _facets(conn, q, budget, limit, None, stop)
     return None if got is None else got[0]
 
 
