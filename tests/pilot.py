@@ -11,6 +11,7 @@ import functools
 import time
 from collections.abc import Callable
 
+from zgc.tui.app import PANES
 from zgc.tui.panes.base import Pane
 
 TIMEOUT = 60.0  # seconds; generous, for a machine busy with other work
@@ -29,8 +30,6 @@ async def until(pilot, condition: Callable[[], object], what: str, timeout: floa
 
 
 def _unsettled(app) -> list[str]:
-    from zgc.tui.app import PANES
-
     mounted = {p.PANE: p for p in app.query(Pane) if p.is_mounted}
     # The panes not shown at start are mounted after the first frame: until then they are busy too.
     return [name for name in PANES if name not in mounted or not mounted[name].settled]

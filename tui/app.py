@@ -121,7 +121,7 @@ class ZgcApp(App):
 
     async def ensure_pane(self, name: str) -> Pane:
         """The pane `name`, mounted now if it was not yet."""
-        main = self.screen_stack[0]  # the panes' screen, whatever screen is on top of it
+        main = self.main_screen
         if name not in self._mounting and not main.query(f"#{name}-pane"):
             self._mounting[name] = main.query_one(f"#{name}", TabPane).mount(self._new_pane(name))
         if name in self._mounting:
@@ -169,14 +169,17 @@ class ZgcApp(App):
         # The table, at once: keys typed as the tabs appear (3, or / and a word) go where they would later.
         self.set_focus(self.pane().table)
 
+    @property
+    def main_screen(self) -> Screen:
+        """The panes' screen, whatever screen (reader, entity, series) is on top of it."""
+        return self.screen_stack[0]
+
     def pane(self, name: str | None = None) -> Pane:
-        main = self.screen_stack[0]
-        name = name or main.query_one(TabbedContent).active
-        return main.query_one(f"#{name}-pane", Pane)
+        return self.main_screen.query_one(f"#{name or self.active_pane}-pane", Pane)
 
     @property
     def active_pane(self) -> str:
-        return self.query_one(TabbedContent).active
+        return self.main_screen.query_one(TabbedContent).active
 
     # -------------------------------------------------------------- navigation
 

@@ -93,7 +93,7 @@ class CatalogUpdater(CatalogWriter):
         # A full-text index forgets a row only when given the very tokens it indexed: they are made again.
         conn.executemany(
             "INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-            ((aid, segment.index_text(segment.tokens(title)), segment.index_text(segment.tokens(body)))
+            ((aid, segment.tokens_and_index(title)[1], segment.tokens_and_index(body)[1])
              for aid, title, body in conn.execute(
                  f"SELECT id, title, body FROM articles WHERE id IN ({articles})").fetchall()))
         conn.executemany(
