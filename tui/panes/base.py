@@ -191,6 +191,9 @@ class Pane(Vertical):
     def _facets_resized(self, event: FacetList.Resized) -> None:
         event.stop()
         self.reshow_facets()
+        # The detail beside the column resizes with it (the narrow layout narrows both) while the pane
+        # keeps its size, so on_resize does not come: clip the detail to its new size here.
+        self.call_after_refresh(self._fit_detail)
 
     # -------------------------------------------------------------- filtering
 

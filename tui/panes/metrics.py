@@ -80,7 +80,11 @@ class MetricsPane(Pane):
         super().show_detail(detail)
         chart_view = self.query_one(".chart", Static)
         chart_view.update(series or "", layout=False)
-        chart_view.display = series is not None
+        if chart_view.display != (series is not None):
+            chart_view.display = series is not None
+            # The detail was clipped to its width beside the chart (or without it): clip it again to
+            # the width it has once the chart has come or gone.
+            self.call_after_refresh(self._fit_detail)
 
     def action_series(self) -> None:
         row = self.table.current_row
