@@ -29,10 +29,11 @@ from zgc.db.catalog import Pool
 
 from ..messages import ExportView, FacetsShown, ResultsShown
 from ..settings import FilterHistory
+from ..widgets.detail import Detail
 from ..widgets.facet_list import FacetList
 from ..widgets.filter_input import FilterInput
 from ..widgets.lazy_table import Column, LazyTable, Row
-from .format import clip, clip_lines, query_label
+from .format import clip, query_label
 
 DEBOUNCE = 0.08  # seconds: typing faster than this waits for the pause
 DETAIL_DELAY = 0.02  # seconds: the detail view follows the cursor once it rests
@@ -92,7 +93,6 @@ class Pane(Vertical):
         self._facets_for = -1  # the generation whose facet counts are running or shown
         self._facets_shown: tuple[dict | None, str] | None = None
         self.facets_done = -1  # the generation whose final facet counts are shown
-        self._detail_data: object = None  # what the detail view shows, kept to fit it again on a resize
         self.detail_pending = False  # the cursor moved and its detail view is not shown yet
 
     def use_catalog(self, conn: sqlite3.Connection, pool: Pool) -> None:
@@ -118,7 +118,7 @@ class Pane(Vertical):
             yield FacetList(classes="facets")
 
     def compose_detail(self) -> ComposeResult:
-        yield Static("", classes="detail")
+        yield Detail()
 
     @property
     def table(self) -> LazyTable:
@@ -191,9 +191,6 @@ class Pane(Vertical):
     def _facets_resized(self, event: FacetList.Resized) -> None:
         event.stop()
         self.reshow_facets()
-        # The detail beside the column resizes with it (the narrow layout narrows both) while the pane
-        # keeps its size, so on_resize does not come: clip the detail to its new size here.
-        self.call_after_refresh(self._fit_detail)
 
     # -------------------------------------------------------------- filtering
 
@@ -455,20 +452,7 @@ class Pane(Vertical):
 
     def show_detail(self, data: object) -> None:
         """Put `load_detail`'s result (None: nothing selected) in the detail view."""
-        self._detail_data = data
-        self._fit_detail()
-
-    def _fit_detail(self) -> None:
-        """The detail view's size is fixed: what does not fit ends in … rather than vanishing."""
-        view = self.query_one(".detail", Static)
-        data = self._detail_data
-        if isinstance(data, Text):
-            region = view.content_region
-            data = clip_lines(data, region.width, region.height)
-        view.update(data or "", layout=False)
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self._fit_detail)
+        self.query_one(Detail).show(data)
 
     def open_row(self, row: Row) -> None:
         raise NotImplementedError

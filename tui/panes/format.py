@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 from rich.cells import cell_len, set_cell_size
-from rich.console import Console
-from rich.text import Text
 from zgc.db.text import chinese_number as fmt_number
 
-__all__ = ["cell", "clip", "clip_lines", "compact_period", "fmt_number", "query_label"]
+__all__ = ["cell", "clip", "compact_period", "fmt_number", "query_label"]
 
 
 def cell(v: object) -> str:
@@ -17,21 +15,6 @@ def cell(v: object) -> str:
 def clip(text: str, width: int) -> str:
     """`text` cut to at most `width` cells, with … where it was cut."""
     return text if cell_len(text) <= width else set_cell_size(text, max(0, width - 1)) + "…"
-
-
-def clip_lines(text: Text, width: int, height: int) -> Text:
-    """`text` wrapped to `width` cells and cut to `height` lines, the last ending in … when anything is cut."""
-    if width <= 0 or height <= 0:
-        return text
-    lines = text.wrap(Console(width=width), width)
-    if len(lines) <= height:
-        return text
-    kept = lines[:height]
-    last = kept[-1]
-    last.rstrip()
-    last.truncate(width - 1)
-    last.append("…")
-    return Text("\n").join(kept)
 
 
 def query_label(name: str, value: str) -> str:

@@ -12,6 +12,7 @@ from textual.widgets import Static
 from zgc.db import query
 
 from ..messages import OpenArticle, OpenSeries
+from ..widgets.detail import Detail
 from ..widgets.lazy_table import Column, Row
 from .base import Pane
 from .format import cell, compact_period, fmt_number
@@ -57,7 +58,7 @@ class MetricsPane(Pane):
 
     def compose_detail(self) -> ComposeResult:
         with Horizontal(classes="detail-row"):
-            yield Static("", classes="detail")
+            yield Detail()
             yield Static("", classes="chart")
 
     def load_detail(self, conn: sqlite3.Connection, row: Row) -> tuple[Text, Text | None] | None:
@@ -80,11 +81,7 @@ class MetricsPane(Pane):
         super().show_detail(detail)
         chart_view = self.query_one(".chart", Static)
         chart_view.update(series or "", layout=False)
-        if chart_view.display != (series is not None):
-            chart_view.display = series is not None
-            # The detail was clipped to its width beside the chart (or without it): clip it again to
-            # the width it has once the chart has come or gone.
-            self.call_after_refresh(self._fit_detail)
+        chart_view.display = series is not None
 
     def action_series(self) -> None:
         row = self.table.current_row
