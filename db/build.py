@@ -60,7 +60,8 @@ def build_catalog(
     if not files:
         raise BuildError("no article files (" + " ".join(SUFFIXES) + ") in " + ", ".join(str(p) for p in paths))
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    meta = {"corpus": corpus or ", ".join(str(p) for p in paths), "extractor": extractor_version()}
+    meta = {"corpus": corpus or ", ".join(str(p) for p in paths), "cwd": os.getcwd(),
+            "extractor": extractor_version()}
     jobs = jobs or os.cpu_count() or 1
     try:
         with build_lock(db_path):

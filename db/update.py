@@ -10,6 +10,7 @@ of the kept files' rows differ, since they keep the ones they had.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def update_catalog(db_path: Path, tmp: Path, files: list[Path], jobs: int, progr
     writer = CatalogUpdater.open(tmp)
     fresh = iter(())
     try:
-        old = writer.documents()
+        old, renamed = _as_spelled_now(writer, files)
         kept = {path: doc_id for path, (doc_id, sha, dup) in old.items()
                 if dup is None and shas.get(path) == sha and original.get(sha) == path}
         if len(kept) < _MIN_KEPT * sum(dup is None for _, _, dup in old.values()):
@@ -42,6 +43,7 @@ def update_catalog(db_path: Path, tmp: Path, files: list[Path], jobs: int, progr
         known = {path: (doc_id, writer.document_row(doc_id)) for path, doc_id in kept.items()}
         old_problems = {}
         for path, reason, detail in writer.conn.execute("SELECT path, reason, detail FROM problems"):
+            path = renamed.get(path, path)
             if path in kept and reason != "duplicate":
                 old_problems.setdefault(path, []).append((reason, detail))
         kept_ids = set(kept.values())
@@ -92,6 +94,27 @@ def update_catalog(db_path: Path, tmp: Path, files: list[Path], jobs: int, progr
         getattr(fresh, "close", lambda: None)()  # stops the workers if the loop was cut short
         writer.close()
     return True
+
+
+def _as_spelled_now(writer: CatalogUpdater, files: list[Path]) -> tuple[dict, dict[str, str]]:
+    """The catalog's documents by path as `files` spell them now, and the paths that were spelled
+    another way (old → new), their rows renamed: the same folder given as `corpus`, then as
+    `/home/me/corpus` or `./corpus/`, keeps its rows."""
+    old = writer.documents()
+    names = {str(f) for f in files}
+    if all(path in names for path in old):
+        return old, {}
+    # Relative paths are relative to where the catalog was built.
+    cwd = writer.meta().get("cwd") or os.getcwd()
+    by_real = {os.path.realpath(name): name for name in names}
+    renamed: dict[str, str] = {}
+    for path in [p for p in old if p not in names]:
+        new = by_real.get(os.path.realpath(os.path.join(cwd, path)))
+        if new is not None and new not in old:
+            renamed[path] = new
+            old[new] = old.pop(path)
+            writer.rename_document(old[new][0], new)
+    return old, renamed
 
 
 def _sha256(path: Path) -> str | None:

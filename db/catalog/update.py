@@ -76,6 +76,14 @@ class CatalogUpdater(CatalogWriter):
         return {path: (doc_id, sha, dup) for doc_id, path, sha, dup in
                 self.conn.execute("SELECT id, path, sha256, duplicate_of FROM documents")}
 
+    def meta(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT key, value FROM meta"))
+
+    def rename_document(self, doc_id: int, path: str) -> None:
+        """The same file given under another spelling of its path: its rows say the new one."""
+        self.conn.execute("UPDATE documents SET path = ? WHERE id = ?", (path, doc_id))
+        self.conn.execute("UPDATE articles SET source_file = ? WHERE document_id = ?", (path, doc_id))
+
     def next_document_id(self) -> int:
         return self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM documents").fetchone()[0]
 

@@ -119,6 +119,23 @@ def test_the_first_copy_going_away_makes_the_next_copy_the_one_read(corpus, tmp_
     assert_same(db, full)
 
 
+def test_the_same_folder_spelled_another_way_keeps_its_rows(corpus, tmp_path, monkeypatch):
+    db = tmp_path / "c.db"
+    monkeypatch.chdir(tmp_path)
+    _build(Path("corpus"), db)
+    edited = corpus / "sub" / "page1.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n\n" + EXTRA, encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # relative paths in the catalog are relative to where it was built
+    summary, read = _build(corpus.resolve(), db)
+    assert summary.incremental and read == ["page1.txt"] and summary.reused == N - 1
+    full = tmp_path / "full.db"
+    _build(corpus.resolve(), full)
+    assert_same(db, full)
+    assert {Path(p).is_absolute() for (p,) in sqlite3.connect(db).execute("SELECT path FROM documents")} == {True}
+
+
 def test_new_extractors_or_full_read_everything_again(corpus, tmp_path, monkeypatch):
     db = tmp_path / "c.db"
     _build(corpus, db)
