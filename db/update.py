@@ -36,18 +36,18 @@ def update_catalog(db_path: Path, tmp: Path, files: list[Path], jobs: int, progr
     fresh = iter(())
     try:
         old, renamed = _as_spelled_now(writer, files)
-        kept = {path: doc_id for path, (doc_id, sha, dup) in old.items()
+        kept = {path: doc_id for path, (doc_id, sha, dup, _) in old.items()
                 if dup is None and shas.get(path) == sha and original.get(sha) == path}
-        if len(kept) < _MIN_KEPT * sum(dup is None for _, _, dup in old.values()):
+        if len(kept) < _MIN_KEPT * sum(dup is None for _, _, dup, _ in old.values()):
             return False
-        known = {path: (doc_id, writer.document_row(doc_id)) for path, doc_id in kept.items()}
+        known = {path: (doc_id, old[path][3]) for path, doc_id in kept.items()}
         old_problems = {}
         for path, reason, detail in writer.conn.execute("SELECT path, reason, detail FROM problems"):
             path = renamed.get(path, path)
             if path in kept and reason != "duplicate":
                 old_problems.setdefault(path, []).append((reason, detail))
         kept_ids = set(kept.values())
-        writer.remove_documents(doc_id for doc_id, _, _ in old.values() if doc_id not in kept_ids)
+        writer.remove_documents(doc_id for doc_id, *_ in old.values() if doc_id not in kept_ids)
         to_read = [f for f in files if str(f) not in kept and original.get(shas[str(f)]) in (str(f), None)]
         fresh = results(to_read, jobs)
         next_id = writer.next_document_id()

@@ -71,10 +71,10 @@ class CatalogUpdater(CatalogWriter):
             writer._series[SeriesKey(*row[1:5])] = list(row)
         return writer
 
-    def documents(self) -> dict[str, tuple[int, str, int | None]]:
-        """The catalog's documents: path → (id, sha256, duplicate_of)."""
-        return {path: (doc_id, sha, dup) for doc_id, path, sha, dup in
-                self.conn.execute("SELECT id, path, sha256, duplicate_of FROM documents")}
+    def documents(self) -> dict[str, tuple[int, str, int | None, tuple]]:
+        """The catalog's documents: path → (id, sha256, duplicate_of, (encoding, bytes, chars))."""
+        return {path: (doc_id, sha, dup, (encoding, size, chars)) for doc_id, path, sha, dup, encoding, size, chars in
+                self.conn.execute("SELECT id, path, sha256, duplicate_of, encoding, bytes, chars FROM documents")}
 
     def meta(self) -> dict[str, str]:
         return dict(self.conn.execute("SELECT key, value FROM meta"))
@@ -86,10 +86,6 @@ class CatalogUpdater(CatalogWriter):
 
     def next_document_id(self) -> int:
         return self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM documents").fetchone()[0]
-
-    def document_row(self, doc_id: int) -> tuple:
-        """A document's (encoding, bytes, chars), for a copy of it found under another name."""
-        return self.conn.execute("SELECT encoding, bytes, chars FROM documents WHERE id = ?", (doc_id,)).fetchone()
 
     def remove_documents(self, doc_ids: Iterable[int]) -> None:
         """Delete documents with their articles and everything read from them, index entries included."""
@@ -126,6 +122,7 @@ class CatalogUpdater(CatalogWriter):
     def _renumber(self) -> None:
         """Merge entities, timeline and series again over every row, in build order."""
         conn = self.conn
+        conn.executescript(self._ORDER_SQL)
         self._renumber_entities()
         # Each row's link gives its key (no need to normalise its text again).
         keys = {tid: key for key, tid in self._timeline.items()}
@@ -139,33 +136,42 @@ class CatalogUpdater(CatalogWriter):
                 moved.append((tid, e.id))
         conn.executemany("UPDATE events SET timeline_id = ? WHERE id = ?", moved)
 
+        # Series in SQL, as entities: a series' id is its first figure's place, and its points and
+        # periods are counts over its figures (the metrics_series index holds all it needs).
         keys = {row[0]: key for key, row in self._series.items()}
+        conn.executescript(self._SERIES_SQL)
         self._series = {}
-        moved = []
-        for mid, sid, period in conn.execute(
-                f"SELECT x.id, x.series_id, x.period FROM metrics x {_IN_BUILD_ORDER}").fetchall():
-            if sid is not None and (new := self._in_series(keys[sid], period)) != sid:
-                moved.append((new, mid))
-        conn.executemany("UPDATE metrics SET series_id = ? WHERE id = ?", moved)
+        for old, new, n, first, last in conn.execute("SELECT old, new, n, first, last FROM temp.sremap"):
+            self._series[keys[old]] = [new, *keys[old], n, first, last]
+        conn.execute("UPDATE metrics SET series_id = r.new FROM temp.sremap r "
+                     "WHERE r.old = metrics.series_id AND r.old != r.new")
+        for table in ("arank", "sremap"):
+            conn.execute(f"DROP TABLE temp.{table}")
 
+    # A row's place in build order is its article's place in the sorted file list, then its id (an
+    # article's rows are written together, in order): sorting the articles, not the rows, is enough.
+    _ORDER_SQL = """
+    CREATE TEMP TABLE arank (aid INTEGER PRIMARY KEY, r INTEGER);
+    INSERT INTO temp.arank SELECT id, row_number() OVER (ORDER BY source_file, seq) FROM articles;
+    """
+    _SERIES_SQL = """
+    CREATE TEMP TABLE sremap AS
+        SELECT old, row_number() OVER (ORDER BY place) AS new, n, first, last FROM (
+            SELECT x.series_id AS old, min((ar.r << 32) + x.id) AS place, count(*) AS n,
+                   min(nullif(x.period, '')) AS first, max(nullif(x.period, '')) AS last
+            FROM metrics x JOIN temp.arank ar ON ar.aid = x.article_id
+            WHERE x.series_id IS NOT NULL GROUP BY x.series_id);
+    """
 
     # Entities are merged in SQL: they have the most rows (five mentions a metric), and their ids,
     # counts, first-mentioned roles and aliases are all orders and counts over the mentions.
     _ENTITY_SQL = """
-    CREATE TEMP TABLE ord AS
-        SELECT x.id AS mid, x.entity_id AS old, x.article_id AS aid, x.text, x.role, x.aliases,
-               row_number() OVER (ORDER BY a.source_file, a.seq, x.id) AS n
-        FROM mentions x JOIN articles a ON a.id = x.article_id;
     CREATE TEMP TABLE remap AS
-        SELECT old, row_number() OVER (ORDER BY min(n)) AS new, count(*) AS n_mentions,
-               count(DISTINCT aid) AS n_articles
-        FROM temp.ord GROUP BY old;
+        SELECT old, row_number() OVER (ORDER BY first) AS new, n_mentions, n_articles FROM (
+            SELECT x.entity_id AS old, min((ar.r << 32) + x.id) AS first, count(*) AS n_mentions,
+                   count(DISTINCT x.article_id) AS n_articles
+            FROM mentions x JOIN temp.arank ar ON ar.aid = x.article_id GROUP BY x.entity_id);
     CREATE UNIQUE INDEX temp.remap_old ON remap(old);
-    CREATE TEMP TABLE top_role AS
-        SELECT old, role FROM (
-            SELECT old, role, row_number() OVER (PARTITION BY old ORDER BY count(*) DESC, min(n)) AS k
-            FROM temp.ord WHERE role IS NOT NULL AND role != '' GROUP BY old, role)
-        WHERE k = 1;
     """
 
     def _renumber_entities(self) -> None:
@@ -177,26 +183,30 @@ class CatalogUpdater(CatalogWriter):
         aliases: dict[int, list[str]] = {}
         for eid, alias in conn.execute("""
                 SELECT DISTINCT r.new, u.alias FROM (
-                    SELECT old, text AS alias FROM temp.ord
-                    UNION SELECT o.old, j.value FROM temp.ord o, json_each(o.aliases) j WHERE o.aliases IS NOT NULL
+                    SELECT entity_id AS old, text AS alias FROM mentions
+                    UNION SELECT o.entity_id, j.value FROM mentions o, json_each(o.aliases) j
+                    WHERE o.aliases IS NOT NULL
                 ) u JOIN temp.names nm ON nm.id = u.old JOIN temp.remap r ON r.old = u.old
                 WHERE u.alias != '' AND u.alias != nm.name ORDER BY 1, 2"""):
             aliases.setdefault(eid, []).append(alias)
-        roles: dict[int, list[str]] = {}
-        for eid, role in conn.execute("""
-                SELECT DISTINCT r.new, o.role FROM temp.ord o JOIN temp.remap r ON r.old = o.old
-                WHERE o.role IS NOT NULL AND o.role != '' ORDER BY 1, 2"""):
-            roles.setdefault(eid, []).append(role)
-        self._entity_rows = [
-            EntityRow(eid, name, etype, role, n_mentions, n_articles, tuple(aliases.get(eid, ())),
-                      tuple(roles.get(eid, ())))
-            for eid, name, etype, role, n_mentions, n_articles in conn.execute("""
-                SELECT r.new, nm.name, nm.type, t.role, r.n_mentions, r.n_articles
-                FROM temp.remap r JOIN temp.names nm ON nm.id = r.old LEFT JOIN temp.top_role t ON t.old = r.old
-                ORDER BY r.new""")]
+        # Each entity's roles with how often and how early they come (the mentions_role index holds them).
+        roles: dict[int, list[tuple[str, int, int]]] = {}
+        for old, role, n, first in conn.execute("""
+                SELECT x.entity_id, x.role, count(*), min((ar.r << 32) + x.id)
+                FROM mentions x JOIN temp.arank ar ON ar.aid = x.article_id
+                WHERE x.role IS NOT NULL AND x.role != '' GROUP BY x.entity_id, x.role"""):
+            roles.setdefault(old, []).append((role, n, first))
+        self._entity_rows = []
+        for old, eid, name, etype, n_mentions, n_articles in conn.execute("""
+                SELECT r.old, r.new, nm.name, nm.type, r.n_mentions, r.n_articles
+                FROM temp.remap r JOIN temp.names nm ON nm.id = r.old ORDER BY r.new"""):
+            its = roles.get(old, ())
+            top = min(its, key=lambda t: (-t[1], t[2]))[0] if its else None  # the commonest, then the first
+            self._entity_rows.append(EntityRow(eid, name, etype, top, n_mentions, n_articles,
+                                               tuple(aliases.get(eid, ())), tuple(sorted(r for r, _, _ in its))))
         conn.execute("UPDATE mentions SET entity_id = r.new FROM temp.remap r "
                      "WHERE r.old = mentions.entity_id AND r.old != r.new")
-        for table in ("ord", "remap", "top_role", "names"):
+        for table in ("remap", "names"):
             conn.execute(f"DROP TABLE temp.{table}")
 
     def _merged_entities(self) -> list[EntityRow]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..records import Problem
@@ -22,17 +22,39 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
         if not root.exists():
             problems.append(Problem(str(root), "missing", "no such file or folder"))
             continue
-        seen_dirs: set[str] = set()
-        for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
-            real = os.path.realpath(dirpath)
-            if real in seen_dirs:
-                dirnames[:] = []
-                problems.append(Problem(dirpath, "symlink loop", f"already read as {real}"))
-                continue
-            seen_dirs.add(real)
-            dirnames.sort()
-            for name in sorted(filenames):
-                if name.lower().endswith(SUFFIXES) and not name.startswith("."):
-                    p = Path(dirpath) / name
-                    found.setdefault(os.path.realpath(p), p)
+        for path, real in _article_files(str(root), problems):
+            found.setdefault(real, Path(path))
     return sorted(found.values(), key=lambda p: str(p)), problems
+
+
+def _article_files(top: str, problems: list[Problem]) -> Iterator[tuple[str, str]]:
+    """(path, real path) of the article files under `top`, each folder's files before its subfolders.
+
+    Symlinks are followed; a folder reached again (a loop) is reported and not entered twice. Only
+    folders and symlinks have their real path worked out: a file's is its folder's and its name.
+    """
+    seen: set[str] = set()
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        real = os.path.realpath(folder)
+        if real in seen:
+            problems.append(Problem(folder, "symlink loop", f"already read as {real}"))
+            continue
+        seen.add(real)
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:
+            continue  # an unreadable folder, as os.walk skips it
+        subfolders = []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                subfolders.append(entry.path)
+            elif entry.name.lower().endswith(SUFFIXES) and not entry.name.startswith("."):
+                yield entry.path, os.path.realpath(entry.path) if entry.is_symlink() else os.path.join(real, entry.name)
+        stack.extend(reversed(subfolders))
