@@ -199,7 +199,7 @@ CREATE INDEX metrics_kind ON metrics(kind, value);
 CREATE INDEX metrics_year ON metrics(year);
 CREATE INDEX metrics_period ON metrics(period);
 CREATE INDEX metrics_subject ON metrics(subject);
-CREATE INDEX metrics_series ON metrics(series_id, period, article_id);
+CREATE INDEX metrics_series ON metrics(series_id, period);
 CREATE INDEX metrics_scope ON metrics(scope, period);
 CREATE INDEX targets_status ON targets(status, id);
 CREATE INDEX targets_year ON targets(target_year);
@@ -218,7 +218,7 @@ CREATE INDEX entities_name ON entities(name);
 CREATE INDEX aliases_alias ON entity_aliases(alias);
 CREATE INDEX mentions_entity ON mentions(entity_id, article_id);
 CREATE INDEX mentions_article ON mentions(article_id, start);
-CREATE INDEX mentions_role ON mentions(entity_id, role, article_id) WHERE role IS NOT NULL AND role != '';
+CREATE INDEX mentions_role ON mentions(entity_id, role) WHERE role IS NOT NULL AND role != '';
 """
 
 # The text of a sentence span. An event dated by a notice's metadata line (which stands before

@@ -137,7 +137,7 @@ class CatalogUpdater(CatalogWriter):
         conn.executemany("UPDATE events SET timeline_id = ? WHERE id = ?", moved)
 
         # Series in SQL, as entities: a series' id is its first figure's place, and its points and
-        # periods are counts over its figures (the metrics_series index holds all it needs).
+        # periods are counts over its figures.
         keys = {row[0]: key for key, row in self._series.items()}
         conn.executescript(self._SERIES_SQL)
         self._series = {}
