@@ -114,7 +114,8 @@ def process_file(path: str) -> FileResult:
 def results(files: list[Path], jobs: int) -> Iterator[FileResult]:
     """Each file read and extracted, in the order of `files` (in worker processes when jobs > 1)."""
     names = [str(p) for p in files]
-    load_models()  # before the fork, so workers share them instead of each building its own
+    segment.tokenizer()
+    lexicon()  # before the fork, so workers share it instead of each building its own
     # jieba's dictionary is millions of long-lived objects: keep the collector from walking them
     # again and again (and forked workers from touching their pages).
     gc.freeze()
@@ -128,12 +129,6 @@ def results(files: list[Path], jobs: int) -> Iterator[FileResult]:
     finally:
         # On ctrl+c or an error, drop the queued files instead of finishing them.
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def load_models() -> None:
-    """What reading any file needs first: jieba's dictionary and the name lexicon (a second or two)."""
-    segment.tokenizer()
-    lexicon()
 
 
 def _worker_init() -> None:

@@ -39,8 +39,6 @@ class _EventRow(NamedTuple):
     is_policy: int
 
 
-# Rows in the order a full build writes them: by file, article, then position.
-_IN_BUILD_ORDER = "JOIN articles a ON a.id = x.article_id ORDER BY a.source_file, a.seq, x.id"
 
 
 class CatalogUpdater(CatalogWriter):
@@ -129,7 +127,8 @@ class CatalogUpdater(CatalogWriter):
         self._timeline, self._timeline_rows = {}, {}
         cols = ", ".join(f"x.{c}" for c in _EventRow._fields)
         moved = []
-        for r in conn.execute(f"SELECT {cols} FROM events x {_IN_BUILD_ORDER}").fetchall():
+        for r in conn.execute(f"SELECT {cols} FROM events x JOIN temp.arank ar ON ar.aid = x.article_id "
+                              "ORDER BY ar.r, x.id").fetchall():
             e = _EventRow(*r)
             tid = self._timeline_id(e, keys[e.timeline_id])
             if tid != e.timeline_id:
