@@ -30,6 +30,24 @@ def _halfwidth_long(text: str) -> str:
     return _FULLWIDTH_CHAR.sub(_half_of, text)
 
 
+def finditer_from(pattern: re.Pattern[str], first: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, trying `pattern` only where `first` finds a character its matches can
+    begin with (`first` must allow every such character; `pattern` must never match empty).
+
+    `re` searches fast only for a pattern that begins with a fixed set of characters: it skips to
+    the next one in C. A pattern that begins with an optional group or a look-behind is
+    tried at every position instead, five times slower over a news article.
+    """
+    pos, search, match = 0, first.search, pattern.match
+    while (c := search(text, pos)) is not None:
+        m = match(text, c.start())  # a look-behind still sees the text before the start
+        if m is None:
+            pos = c.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..records import DateSpan
-from ..text import halfwidth
+from ..text import finditer_from, halfwidth
 
 __all__ = ["DateMention", "find_dates", "parse_date"]
 
@@ -305,19 +305,21 @@ _REL_DAY = re.compile(r"(?:今天|今日(?!头条)|昨天|昨日|前天|明天|�
                       r"|(?<![\u4e00-\u9fff])(?P<mon>上|本|下)月(?:(?P<d>3[01]|[12]\d|0?[1-9])[日号])?"
                       # a day alone (20日): in news, the reference month's, or the month before when still to come
                       r"|(?<![\d.月年第每近共计约期至到-])(?P<bd>3[01]|[12]\d|0?[1-9])日(?![内以之左前后]|\d)")
+_REL_DAY_FIRST = re.compile("[今昨前明后上本这下0-9]")
 
 
 # 前三季度, 上半年, 全年, 前4个月 with no year written (or after 今年, 2023年): the article's year.
 _YEAR_PART = re.compile(
     r"(?P<y>(?:19|20)\d\d年|今年|去年|本年|上年)?(?P<part>前(?P<n>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])个?月(?![份底末初内])"
     r"|(?<![\d年])(?:前[一二三1-3]季度|第?[一二三四1-4]季度|上半年|下半年|全年))")
+_YEAR_PART_FIRST = re.compile("[1-4今去本上前第一二三四下全]")  # every character a match can begin with
 _QUARTER_DIGITS = str.maketrans("一二三四", "1234")  # 前三季度 → 前3季度, as _year_part reads it
 
 
 def _with_year_parts(text: str, src: str, found: list[DateMention], base: datetime.date) -> list[DateMention]:
     """`found` with the parts of a year the main finder leaves without one (前三季度) or cuts (今年前4月)."""
     out = list(found)
-    for m in _YEAR_PART.finditer(src):
+    for m in finditer_from(_YEAR_PART, _YEAR_PART_FIRST, src):
         part, y = m.group("part"), m.group("y")
         if y is None and any(d.start < m.end() and m.start() < d.end for d in out):
             continue  # 2019年上半年: the main finder has it
@@ -494,7 +496,7 @@ def _find_dates(text: str, base: datetime.date | None) -> list[DateMention]:
             out = _with_year_parts(text, src, out, base)
         if base is not None and any(w in src for w in ("天", "日", "周", "星期", "月")):
             taken = [(d.start, d.end) for d in out]
-            for m in _REL_DAY.finditer(src):
+            for m in finditer_from(_REL_DAY, _REL_DAY_FIRST, src):
                 span = _relative_day(m, base)
                 if span and not any(s < m.end() and m.start() < e for s, e in taken):
                     out.append(DateMention(m.start(), m.end(), text[m.start():m.end()], span,

@@ -448,7 +448,10 @@ def _with_organiser(e: Event, hb: str) -> Event:
     says organised it (会议由甲、乙主办; 该活动由甲主办)."""
     if e.action not in ("举办", "召开") or (e.actor and not _MEETING_NAME.search(e.actor)):
         return e
-    for m in _ORGANISED.finditer(hb, e.sentence_start, e.sentence_start + _ORGANISER_REACH):
+    reach = e.sentence_start + _ORGANISER_REACH
+    if hb.find("主办", e.sentence_start, reach) < 0:
+        return e  # the pattern tries 40 starts at each character: not worth it when no 主办 is near
+    for m in _ORGANISED.finditer(hb, e.sentence_start, reach):
         what = m.group("what").strip()
         if _HELD_WHAT.search(what) or what.startswith(("该", "本次", "此次", "本届")):
             who = _BRACKETED.sub("", m.group("who"))
