@@ -12,12 +12,20 @@ generator per character.
 """
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import logging
+import os
+import pickle
 import re
+import tempfile
 import warnings
 from functools import lru_cache
 from importlib import resources
 from math import log
+from pathlib import Path
+
+from .paths import cache_dir
 
 with warnings.catch_warnings():
     # jieba imports pkg_resources, which warns on every import under new setuptools.
@@ -33,13 +41,56 @@ _WORD = re.compile(r"\w", re.UNICODE)
 
 @lru_cache(maxsize=1)
 def tokenizer() -> jieba.Tokenizer:
-    """jieba's tokenizer with zgc's user dictionary; the first call takes ~1 s."""
+    """jieba's tokenizer with zgc's user dictionary; the first call takes ~0.3 s (~1 s the first time)."""
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
-    tk.initialize()
+    cache = _dictionary_cache()
+    state = _read_cache(cache)
+    if state is None:
+        tk.initialize()
+        _write_cache(cache, (tk.FREQ, tk.total))  # before the user dictionary changes them
+    else:
+        tk.FREQ, tk.total = state
+        tk.initialized = True
     with resources.files("zgc.db.data").joinpath("userdict.txt").open("rb") as f:
         tk.load_userdict(f)
     return tk
+
+
+# jieba keeps its dictionary in a marshal file that takes ~0.9 s to load; the same dict and total
+# pickled load in a quarter of that. Every build, worker and test run starts with it.
+def _dictionary_cache() -> Path:
+    """Where jieba's loaded dictionary is kept, named for jieba's version and its dictionary file."""
+    dict_file = Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME)
+    try:
+        st = dict_file.stat()
+        stamp = f"{jieba.__version__}:{st.st_size}:{st.st_mtime_ns}"
+    except OSError:
+        stamp = jieba.__version__
+    return cache_dir() / f"jieba-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}.pickle"
+
+
+def _read_cache(path: Path) -> tuple[dict[str, int], int] | None:
+    try:
+        with path.open("rb") as f:
+            freq, total = pickle.load(f)
+    except Exception:  # missing, unreadable or torn: jieba loads its own file instead
+        return None
+    return (freq, total) if isinstance(freq, dict) and isinstance(total, int) else None
+
+
+def _write_cache(path: Path, state: tuple[dict[str, int], int]) -> None:
+    """Kept for the next start when the cache folder is writable; never an error when it is not."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".jieba-")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)  # whole or not at all, even with two builds starting at once
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
 
 
 def tokens(text: str) -> list[str]:

@@ -1,7 +1,13 @@
 """zgc's segmenter must cut exactly as jieba does: the index, the entities and the queries rely on it."""
 from __future__ import annotations
 
+import json
+import os
+import pickle
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 from jieba import finalseg
 from zgc.db import segment
@@ -63,3 +69,48 @@ def test_tokens_and_index_in_one_pass_are_the_two_apart():
         for text in texts:
             toks = segment.tokens(text)
             assert segment.tokens_and_index(text) == (toks, segment.index_text(toks)), text[:80]
+
+
+# ------------------------------------------------------------ the dictionary cache
+
+_CUT = """
+import json, sys
+from zgc.db import segment
+tk = segment.tokenizer()
+print(json.dumps([segment.tokens(t) for t in sys.argv[1:]] + [len(tk.FREQ), tk.total], ensure_ascii=False))
+"""
+_SAMPLES = ["中关村科技园区管理委员会主任表示", "云州高新区前三季度实现营业收入5.4万亿元", "众创空间和孵化器"]
+
+
+def _cut_in_a_new_process(cache_home: Path) -> list:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home)}
+    proc = subprocess.run([sys.executable, "-c", _CUT, *_SAMPLES], env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_a_start_with_the_kept_dictionary_cuts_as_jieba_loading_its_own(tmp_path: Path) -> None:
+    first = _cut_in_a_new_process(tmp_path)  # no cache yet: jieba loads its dictionary, zgc keeps it
+    kept = list((tmp_path / "zgc").glob("jieba-*.pickle"))
+    assert len(kept) == 1
+    assert _cut_in_a_new_process(tmp_path) == first  # loaded from the cache
+    assert first[:-2] == [segment.tokens(t) for t in _SAMPLES]
+    # The user dictionary is applied on top of the cached one, as on jieba's own load.
+    assert first[-2:] == [len(segment.tokenizer().FREQ), segment.tokenizer().total]
+
+
+def test_a_torn_or_foreign_cache_file_is_loaded_again_from_jieba(tmp_path: Path) -> None:
+    want = _cut_in_a_new_process(tmp_path)
+    (kept,) = (tmp_path / "zgc").glob("jieba-*.pickle")
+    kept.write_bytes(kept.read_bytes()[:1000])
+    assert _cut_in_a_new_process(tmp_path) == want
+    kept.write_bytes(pickle.dumps(["not", "a", "dictionary"]))
+    assert _cut_in_a_new_process(tmp_path) == want
+    assert len(pickle.loads(kept.read_bytes())[0]) > 100_000  # written whole again
+
+
+def test_an_unwritable_cache_folder_costs_only_the_cache(tmp_path: Path) -> None:
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("")  # $XDG_CACHE_HOME/zgc can't be made under a file
+    assert _cut_in_a_new_process(blocked)[:-2] == [segment.tokens(t) for t in _SAMPLES]
