@@ -10,10 +10,12 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-# The app keeps a filter history and reads a keymap from the user's folders: never the real ones in tests.
+# The app keeps a filter history and reads a keymap from the user's folders, the build keeps jieba's
+# dictionary in the user's cache: never the real ones in tests.
 _HOME = tempfile.mkdtemp(prefix="zgc-test-home-")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
 os.environ["XDG_STATE_HOME"] = os.path.join(_HOME, "state")
+os.environ["XDG_CACHE_HOME"] = os.path.join(_HOME, "cache")
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -148,6 +149,28 @@ def test_one_two_and_longer_characters_find_substrings(conn):
 def test_fts_column_term(conn):
     rows = query.fetch_rows(conn, "metrics", query.all_ids(conn, query.build(conn, "scope:海淀", "metrics")))
     assert rows and all("海淀" in r[9] for r in rows)
+
+
+def test_a_search_word_is_split_as_the_index_vocabulary_says(seed_db):
+    """The words of a search are looked up by their first article (fast): the same split as the
+    index's vocabulary table gives, for every stretch of the seeds' own text and for words not in it."""
+    conn = catalog.connect(seed_db)
+    vocab = {t for (t,) in conn.execute("SELECT term FROM temp.articles_vocab")}
+
+    def by_vocabulary(run: str) -> list[str]:
+        out, i = [], 0
+        while i < len(run):
+            n = next(n for n in range(min(8, len(run) - i), 0, -1) if n == 1 or run[i:i + n] in vocab)
+            out.append(run[i:i + n])
+            i += n
+        return list(dict.fromkeys(out))
+
+    bodies = "".join(b for (b,) in conn.execute("SELECT body FROM articles"))
+    runs = [r for r in re.findall(r"[\u4e00-\u9fff]+", bodies) if len(r) >= 2][:400]
+    runs += ["云州智造科技", "不存在的词语", "中关村示范区", "科技创新"]
+    assert len(runs) > 300
+    for run in runs:
+        assert query.article_terms(conn, [run]) == by_vocabulary(run), run
 
 
 def test_article_words_use_index_vocabulary(conn):
