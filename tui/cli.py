@@ -28,8 +28,19 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--db", type=Path, help="the catalog to open (read-only)")
     p.add_argument("--pane", choices=PANES, default="articles", help="the pane to start in")
     p.add_argument("--filter", default="", metavar="TEXT", help="the filter to start with (see ? in the app)")
-    p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    p.add_argument("--version", action=_Version, help="show the version and exit")
     return p
+
+
+class _Version(argparse.Action):
+    """--version, looked up only when asked for: importing importlib.metadata costs ~35 ms of every start."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)  # type: ignore[arg-type]
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(f"{parser.prog} {_version()}")  # on stdout, as argparse's own version action
+        parser.exit()
 
 
 def _version() -> str:
