@@ -15,11 +15,6 @@ import re
 import tempfile
 from pathlib import Path
 
-try:
-    import tomllib
-except ImportError:  # Python 3.10: the keymap's few lines are read by _simple_toml
-    tomllib = None  # type: ignore[assignment]
-
 HISTORY_MAX = 200  # filters kept per pane
 
 
@@ -31,13 +26,22 @@ def state_dir() -> Path:
     return Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state").expanduser() / "zgc"
 
 
+def _toml(text: str) -> dict:
+    """The keymap's TOML; tomllib is imported only for a keymap, as most starts have none (~5 ms)."""
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10: the keymap's few lines are read by _simple_toml
+        return _simple_toml(text)
+    return tomllib.loads(text)
+
+
 def load_keymap(path: Path, known: set[str]) -> tuple[dict[str, str], list[str]]:
     """The keymap in `path` (binding id → keys, comma-separated for several) and the problems found."""
     if not path.exists():
         return {}, []
     try:
         text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text) if tomllib else _simple_toml(text)
+        data = _toml(text)
     except (OSError, UnicodeDecodeError, ValueError) as err:  # TOMLDecodeError is a ValueError
         return {}, [f"{path}: cannot be read ({err}); the default keys are used"]
     keymap, problems = {}, []
