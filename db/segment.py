@@ -58,7 +58,7 @@ def tokenizer() -> jieba.Tokenizer:
 
 
 # jieba keeps its dictionary in a marshal file that takes ~0.9 s to load; the same dict and total
-# pickled load in a quarter of that. Every build, worker and test run starts with it.
+# pickled load in a quarter of that. Every build, update and test run starts with it.
 def _dictionary_cache() -> Path:
     """Where jieba's loaded dictionary is kept, named for jieba's version and its dictionary file."""
     dict_file = Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME)
