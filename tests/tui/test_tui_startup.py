@@ -1,6 +1,8 @@
 """Start-up does the work of the pane on screen only: the others query when first shown."""
 from __future__ import annotations
 
+import time
+
 from pilot import settle, sync, until
 from zgc.tui.app import ZgcApp
 
@@ -34,3 +36,35 @@ async def test_keys_typed_at_start_reach_a_pane_mounted_after_the_first_rows(see
         assert app.active_pane == "timeline"
         assert sorted(p.PANE for p in app.query(Pane)) == sorted(["articles", "entities", "metrics", "targets",
                                                                     "timeline"])
+
+
+@sync
+async def test_the_rest_of_the_ids_are_fetched_only_once_the_first_page_is_on_screen(tmp_path, monkeypatch):
+    # A slow first paint (a busy machine): ids fetched meanwhile would take the GIL from it.
+    from catalogs import make_catalog
+    from zgc.db import query
+    from zgc.tui.panes import base
+    from zgc.tui.widgets.lazy_table import LazyTable
+
+    db = make_catalog(tmp_path / "big.db", metrics=4 * query.FIRST_PAGE)
+    order: list[str] = []
+    real_iter, real_render = query.iter_ids, LazyTable.render_line
+
+    def iter_ids(*args, **kwargs):
+        for n, chunk in enumerate(real_iter(*args, **kwargs)):
+            order.append(f"chunk {n}")
+            yield chunk
+
+    def render_line(self, y):
+        if y == 0 and self.row_count and "painted" not in order:
+            time.sleep(0.1)
+            order.append("painted")
+        return real_render(self, y)
+
+    monkeypatch.setattr(base.query, "iter_ids", iter_ids)
+    monkeypatch.setattr(LazyTable, "render_line", render_line)
+    app = ZgcApp(db, pane="metrics")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.pane("metrics").table.row_count == 4 * query.FIRST_PAGE
+    assert order.index("painted") < order.index("chunk 1"), order

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 import time
 from collections.abc import Sequence
 from typing import ClassVar
@@ -37,7 +38,7 @@ from .format import clip, query_label
 
 DEBOUNCE = 0.08  # seconds: typing faster than this waits for the pause
 DETAIL_DELAY = 0.02  # seconds: the detail view follows the cursor once it rests
-PAINT_PAUSE = 0.03  # seconds the query worker yields after handing over the first page
+PAINT_WAIT = 0.25  # seconds at most the query worker waits for its first page to be painted
 STREAM_INTERVAL = 0.25  # seconds between updates of the row count while ids stream in
 _SORT_TERM = re.compile(r"(?<!\S)sort:\S*")
 FACET_SAMPLE = 5_000  # matches counted first: exact when fewer match, else an estimate shown at once
@@ -247,10 +248,13 @@ class Pane(Vertical):
                     if worker.is_cancelled or generation != self._generation:
                         return
                     if first:
-                        self.app.call_from_thread(self._receive, generation, q, chunk, True)
+                        # The rest of the ids wait until the screen has painted the first page: fetched
+                        # meanwhile, they take the GIL from the paint once per row (a first paint of the
+                        # whole screen at start-up takes far longer than one of a table).
+                        on_screen = threading.Event()
+                        self.app.call_from_thread(self._receive, generation, q, chunk, True, on_screen=on_screen)
+                        on_screen.wait(PAINT_WAIT)
                         first = False
-                        # Let the screen paint the first page before the rest of the ids compete for the GIL.
-                        time.sleep(PAINT_PAUSE)
                         continue
                     pending.extend(chunk)
                     if time.perf_counter() - sent > STREAM_INTERVAL:
@@ -263,10 +267,13 @@ class Pane(Vertical):
                     self.app.call_from_thread(self.notify, f"query failed: {err}", severity="error")
 
     def _receive(self, generation: int, q: query.Query, ids: list[int], reset: bool, done: bool = False,
-                 provisional: bool = False) -> None:
+                 provisional: bool = False, on_screen: threading.Event | None = None) -> None:
         """Show a query's ids: `reset` replaces the rows, else they are appended; a `provisional`
-        page (matches in index order) stands in while a slow sort runs."""
+        page (matches in index order) stands in while a slow sort runs. `on_screen` is set once they
+        are on screen."""
         if generation != self._generation:
+            if on_screen is not None:
+                on_screen.set()
             return
         table = self.table
         self.provisional = provisional
@@ -286,15 +293,17 @@ class Pane(Vertical):
         if reset or done:
             shown = ResultsShown(self.PANE, self.filter_input.value, generation, table.row_count,
                                  table.complete, provisional, self._started, tuple(ids[:query.FIRST_PAGE]))
-            self.call_after_refresh(self._post_shown, shown)
+            self.call_after_refresh(self._post_shown, shown, on_screen)
 
-    def _post_shown(self, message: ResultsShown | FacetsShown) -> None:
+    def _post_shown(self, message: ResultsShown | FacetsShown, on_screen: threading.Event | None = None) -> None:
         # The table's own repaint is when the rows reached the screen; the refresh that runs this
         # callback may come later, after other widgets' work.
         painted = self.table.rendered_at
         message.shown = painted if isinstance(message, ResultsShown) and painted >= message.started \
             else time.perf_counter()
         self.post_message(message)
+        if on_screen is not None:
+            on_screen.set()
 
     def _show_status(self) -> None:
         table = self.table
