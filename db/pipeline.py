@@ -111,6 +111,9 @@ def process_file(path: str) -> FileResult:
     return result
 
 
+MAX_BATCH = 8  # files sent to a worker at once
+
+
 def results(files: list[Path], jobs: int) -> Iterator[FileResult]:
     """Each file read and extracted, in the order of `files` (in worker processes when jobs > 1)."""
     names = [str(p) for p in files]
@@ -125,7 +128,11 @@ def results(files: list[Path], jobs: int) -> Iterator[FileResult]:
         return
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork"), initializer=_worker_init)
     try:
-        yield from pool.map(process_file, names, chunksize=1)
+        # Files go to the workers a few at a time: one message per file cost the parent's executor
+        # threads ~10,000 context switches and a tenth of its time per 2,000 files. Small enough that
+        # each worker still gets many batches, so none is left working alone at the end.
+        chunk = max(1, min(MAX_BATCH, len(names) // (16 * jobs)))
+        yield from pool.map(process_file, names, chunksize=chunk)
     finally:
         # On ctrl+c or an error, drop the queued files instead of finishing them.
         pool.shutdown(wait=True, cancel_futures=True)

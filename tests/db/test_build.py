@@ -215,3 +215,20 @@ def test_plain_install_builds_the_bundled_corpus_from_any_folder(tmp_path):
     conn = sqlite3.connect(elsewhere / "x.db")
     paths = [p for (p,) in conn.execute("SELECT path FROM documents")]
     assert paths and all(p.startswith(str(target)) for p in paths), "the seeds come from the installed package"
+
+
+def test_files_sent_to_workers_in_batches_give_the_rows_of_one_process(tmp_path):
+    # Enough files that each worker is sent several at a time; the rows and their order must not change.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(1, 81):
+        (corpus / f"{i:03d}.txt").write_text(
+            f"云州高新区发布第{i}期运行简报\n\n2024年{i % 12 + 1}月{i % 27 + 1}日，云州高新区管委会发布简报。"
+            f"1-{i % 11 + 1}月，园区规模以上企业总收入{i}.5亿元，同比增长{i % 9 + 1}.2%；新设企业{i * 3}家。\n",
+            encoding="utf-8")
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    build_catalog([corpus], one, jobs=1)
+    build_catalog([corpus], two, jobs=2)
+    rows = _dump(one)
+    assert len(rows["articles"]) == 80 and len(rows["metrics"]) >= 160
+    assert rows == _dump(two)
